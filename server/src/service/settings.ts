@@ -1,0 +1,72 @@
+// Settings as the service sees them, and their translation from VS Code / CLI configuration.
+// Unknown or malformed values fall back to defaults: a bad setting must never stop checking.
+import type { TemplateYear } from './model';
+
+export type SeverityName = 'off' | 'hint' | 'information' | 'warning' | 'error';
+export type Locale = 'zh-cn' | 'en';
+
+export interface GknbSettings {
+  readonly enable: boolean;
+  readonly template: 'auto' | TemplateYear;
+  readonly markdownCheck: 'auto' | 'always' | 'never';
+  /** Per-rule severity overrides, keyed by rule id. */
+  readonly rules: Readonly<Record<string, SeverityName>>;
+  readonly maxFileSizeKB: number;
+  readonly validateDelayMs: number;
+  readonly locale: Locale;
+}
+
+export const DEFAULT_SETTINGS: GknbSettings = {
+  enable: true,
+  template: 'auto',
+  markdownCheck: 'auto',
+  rules: {},
+  maxFileSizeKB: 2048,
+  validateDelayMs: 100,
+  locale: 'zh-cn',
+};
+
+const SEVERITIES: readonly SeverityName[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function finiteNumber(value: unknown, fallback: number, min: number, max: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+/**
+ * Translates the `gknb` configuration section (as VS Code returns it from
+ * `workspace/configuration`, nested objects for dotted keys) into settings.
+ * Accepts both `{ markdown: { check } }` and `{ 'markdown.check': … }` shapes.
+ */
+export function settingsFromConfig(raw: unknown, locale: Locale = DEFAULT_SETTINGS.locale): GknbSettings {
+  const config = isRecord(raw) ? raw : {};
+  const nested = (key: string, sub: string): unknown => {
+    const group = config[key];
+    return isRecord(group) && sub in group ? group[sub] : config[`${key}.${sub}`];
+  };
+  const rules: Record<string, SeverityName> = {};
+  if (isRecord(config.rules)) {
+    for (const [id, severity] of Object.entries(config.rules)) {
+      if (typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity)) {
+        rules[id] = severity as SeverityName;
+      }
+    }
+  }
+  const forcedLocale = config.locale;
+  return {
+    enable: typeof config.enable === 'boolean' ? config.enable : DEFAULT_SETTINGS.enable,
+    template: pick(config.template, ['auto', '2019', '2021'] as const, DEFAULT_SETTINGS.template),
+    markdownCheck: pick(nested('markdown', 'check'), ['auto', 'always', 'never'] as const, DEFAULT_SETTINGS.markdownCheck),
+    rules,
+    maxFileSizeKB: finiteNumber(config.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB, 1, 1024 * 1024),
+    validateDelayMs: finiteNumber(nested('validate', 'delayMs'), DEFAULT_SETTINGS.validateDelayMs, 0, 5000),
+    locale: forcedLocale === 'zh-cn' || forcedLocale === 'en' ? forcedLocale : locale,
+  };
+}

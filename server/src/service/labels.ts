@@ -1,0 +1,61 @@
+// Label normalisation and matching: drafts pasted from Word carry full-width or ASCII brackets,
+// letter-spacing, stray quotes and punctuation, so labels are compared by a normalised key.
+import { distance } from 'fastest-levenshtein';
+
+// Everything that is not part of a label's wording: whitespace, brackets, quotes and punctuation.
+const NOISE = /[\s\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060()（）[\]【】〔〕「」『』<>《》"'“”‘’`´、，,。.．:：;；!！?？·•*_~^\\/|-]/g;
+
+/** The key two labels are compared by: NFKC, no spaces, no brackets, quotes or punctuation. */
+export function labelKey(text: string): string {
+  return text.normalize('NFKC').replace(NOISE, '').toLowerCase();
+}
+
+// Numbering prefixes of table rows: 一、 （一） (一) 1. 1、 1．
+const LEADING_NUMBERING = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))[\s\u3000]*/;
+
+/** Removes one leading numbering marker, e.g. `（三）不予公开` → `不予公开`. */
+export function stripNumbering(text: string): string {
+  return text.replace(LEADING_NUMBERING, '');
+}
+
+// Where a label cell that holds several hierarchy levels (`三、本年度办理结果（一）予以公开`)
+// is split: before each numbering marker.
+const SEGMENT_MARKER = /(?=[（(][一二三四五六七][）)])|(?<![\d.．])(?=\d{1,2}[.．、](?!\d))/g;
+
+/** Splits a label into its hierarchy levels; every part keeps its numbering. */
+export function splitSegments(text: string): string[] {
+  return text.split(SEGMENT_MARKER).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export interface Candidate<T> {
+  readonly key: string;
+  readonly value: T;
+}
+
+/**
+ * The candidate whose key is closest to `key`, when close enough to be the same label
+ * mistyped or shortened (at most a third of the longer key differs); undefined otherwise.
+ */
+export function closest<T>(key: string, candidates: readonly Candidate<T>[]): T | undefined {
+  // Long keys are sentences, not labels; comparing them costs time and finds nothing.
+  if (key.length === 0 || key.length > 60) return undefined;
+  let best: T | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const limit = Math.ceil(Math.max(key.length, candidate.key.length) / 3);
+    if (Math.abs(candidate.key.length - key.length) > limit) continue;
+    const d = distance(key, candidate.key);
+    if (d <= limit && d < bestDistance) {
+      best = candidate.value;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+const NUMBER_LIKE = /^[+\-－＋]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|元|万|件|个|项)?$/;
+
+/** Whether a cell's text reads as a number (used to tell value cells from label cells). */
+export function isNumberLike(text: string): boolean {
+  return NUMBER_LIKE.test(text.replace(/[\s\u3000]/g, ''));
+}

@@ -1,0 +1,689 @@
+// Text → ReportModel. One pass over the lines finds headings, table rows and the title; tables
+// are then recognised by their labels and every canonical cell is bound with its LSP range.
+import type {
+  Cell, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
+  TableRow, TemplateSource, TemplateYear, ValueCell, ValueKind, YearSource,
+} from './model';
+import { closest, isNumberLike, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
+import {
+  ACTIVE_BLOCKS, ACTIVE_TEMPLATE_WORDS, APPEAL_COLUMNS, APPEAL_HEADER_WORDS, APPEAL_ROW_ID, REQUEST_COLUMNS,
+  REQUEST_HEADER_WORDS, REQUEST_RELATION_NOTE, REQUEST_ROWS, SECTIONS, canonicalHeading, activeRowId,
+  type ActiveBlockSpec, type ColumnSpec, type RequestRowSpec,
+} from './template';
+
+export interface ParseOptions {
+  /** Forces a template; 'auto' (default) detects it from the year, then the header words. */
+  readonly template?: 'auto' | TemplateYear;
+}
+
+export function makeRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines: report content with fenced code and HTML comments blanked out (same length, so
+// positions stay valid).
+
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+function contentLines(raw: readonly string[]): string[] {
+  const out: string[] = new Array(raw.length);
+  let fence: string | undefined;
+  let inComment = false;
+  for (let i = 0; i < raw.length; i++) {
+    let line = raw[i];
+    if (i === 0 && line.charCodeAt(0) === 0xfeff) line = ' ' + line.slice(1);
+    if (fence !== undefined) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = undefined;
+      out[i] = '';
+      continue;
+    }
+    if (!inComment) {
+      const open = FENCE_OPEN.exec(line);
+      if (open) {
+        fence = open[1];
+        out[i] = '';
+        continue;
+      }
+    }
+    if (inComment || line.includes('<!--')) {
+      let result = '';
+      let pos = 0;
+      while (pos < line.length) {
+        if (inComment) {
+          const end = line.indexOf('-->', pos);
+          const stop = end < 0 ? line.length : end + 3;
+          result += ' '.repeat(stop - pos);
+          pos = stop;
+          if (end >= 0) inComment = false;
+        } else {
+          const start = line.indexOf('<!--', pos);
+          if (start < 0) {
+            result += line.slice(pos);
+            break;
+          }
+          result += line.slice(pos, start);
+          pos = start;
+          inComment = true;
+        }
+      }
+      line = result;
+    }
+    out[i] = line;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Table rows: GFM pipe rows and tab-separated rows.
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
+const TRIM_START = /^[\s\u3000\u00a0\ufeff]*/;
+const TRIM_END = /[\s\u3000\u00a0\ufeff]*$/;
+
+function makeCell(content: string, line: number, start: number, end: number): Cell {
+  const segment = content.slice(start, end);
+  const lead = TRIM_START.exec(segment)![0].length;
+  if (lead === segment.length) return { text: '', range: makeRange(line, start, end) };
+  const trail = TRIM_END.exec(segment)![0].length;
+  return { text: segment.slice(lead, segment.length - trail), range: makeRange(line, start + lead, end - trail) };
+}
+
+function pipeCells(content: string, line: number): Cell[] {
+  const pipes: number[] = [];
+  for (let i = content.indexOf('|'); i >= 0; i = content.indexOf('|', i + 1)) {
+    if (i === 0 || content[i - 1] !== '\\') pipes.push(i);
+  }
+  const first = TRIM_START.exec(content)![0].length;
+  const last = content.length - TRIM_END.exec(content)![0].length - 1;
+  const bounds: number[] = [-1, ...pipes, content.length];
+  const cells: Cell[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = bounds[k] + 1;
+    const end = bounds[k + 1];
+    if (k === 0 && pipes[0] === first) continue; // before a leading pipe
+    if (k === bounds.length - 2 && pipes[pipes.length - 1] === last) continue; // after a trailing pipe
+    cells.push(makeCell(content, line, start, end));
+  }
+  return cells;
+}
+
+function tabCells(content: string, line: number): Cell[] {
+  const cells: Cell[] = [];
+  let start = 0;
+  for (let i = content.indexOf('\t'); ; i = content.indexOf('\t', start)) {
+    const end = i < 0 ? content.length : i;
+    cells.push(makeCell(content, line, start, end));
+    if (i < 0) break;
+    start = i + 1;
+  }
+  // A trailing tab leaves an empty cell that is only an artefact of copying.
+  if (cells.length > 1 && cells[cells.length - 1].text === '' && content.endsWith('\t')) cells.pop();
+  return cells;
+}
+
+type LineKind = 'blank' | 'text' | 'pipe' | 'delimiter' | 'tab';
+
+function classifyLines(lines: readonly string[]): LineKind[] {
+  const kinds: LineKind[] = lines.map((line) => {
+    const trimmed = line.trim();
+    if (trimmed === '') return 'blank';
+    if (trimmed.includes('|') && trimmed.includes('-') && DELIMITER_ROW.test(trimmed) && trimmed.includes('|')) return 'delimiter';
+    if (trimmed.startsWith('|')) return 'pipe';
+    if (line.replace(/^[\t ]+/, '').includes('\t')) return 'tab';
+    return 'text';
+  });
+  // GFM tables without leading pipes: the header above a delimiter row and the rows below it.
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== 'delimiter') continue;
+    if (i > 0 && kinds[i - 1] === 'text' && lines[i - 1].includes('|')) kinds[i - 1] = 'pipe';
+    for (let j = i + 1; j < kinds.length && kinds[j] === 'text' && lines[j].includes('|'); j++) kinds[j] = 'pipe';
+  }
+  return kinds;
+}
+
+// ---------------------------------------------------------------------------------------
+// Section headings.
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const NUMBERING = /^(?:([一二三四五六七八九十])\s*[、.．，,]|(\d{1,2})\s*[、.．](?!\d)|第([一二三四五六])部分\s*[、.．:：]?)/;
+const TRAILING_PUNCT = /[。.：:；;，,]+$/;
+
+interface SectionMatcher {
+  readonly key: string;
+  readonly section: SectionNumber;
+  readonly variant: boolean;
+}
+
+const SECTION_KEYS: readonly SectionMatcher[] = SECTIONS.flatMap((s) => [
+  { key: labelKey(s.title), section: s.number, variant: false },
+  ...s.variants.map((v) => ({ key: labelKey(v), section: s.number, variant: true })),
+]);
+const SECTION_BY_KEY = new Map(SECTION_KEYS.map((m) => [m.key, m]));
+const SECTION_FUZZY: Candidate<SectionMatcher>[] = SECTION_KEYS.filter((m) => m.key.length >= 8).map((m) => ({ key: m.key, value: m }));
+
+/** Recognises a section heading on one line of content, or returns undefined. */
+export function parseHeading(content: string, line: number): SectionHeading | undefined {
+  if (content.length > 120) return undefined;
+  let level = 0;
+  let textStart = TRIM_START.exec(content)![0].length;
+  const atx = ATX.exec(content);
+  if (atx) {
+    level = atx[1].length;
+    textStart = atx[0].length;
+  }
+  let textEnd = content.length - TRIM_END.exec(content)![0].length;
+  if (atx) {
+    // Closing #s of an ATX heading are not text.
+    const closing = /[ \t]+#+$/.exec(content.slice(0, textEnd));
+    if (closing) textEnd -= closing[0].length;
+  }
+  // Emphasis around the whole heading (`**六、其他需要报告的事项**`) is formatting, not wording.
+  for (;;) {
+    const inner = content.slice(textStart, textEnd);
+    const m = /^(\*\*|__|\*|_)(.*)\1$/.exec(inner);
+    if (!m || m[2].trim() === '') break;
+    textStart += m[1].length;
+    textEnd -= m[1].length;
+  }
+  while (textStart < textEnd && /[\s\u3000]/.test(content[textStart])) textStart++;
+  while (textEnd > textStart && /[\s\u3000]/.test(content[textEnd - 1])) textEnd--;
+  const text = content.slice(textStart, textEnd);
+  if (text === '' || text.length > 60) return undefined;
+  const numberingMatch = NUMBERING.exec(text);
+  const numbering = numberingMatch ? numberingMatch[0] : '';
+  const wording = text.slice(numbering.length).trim().replace(TRAILING_PUNCT, '').trim();
+  const key = labelKey(wording);
+  if (key === '') return undefined;
+  let matcher = SECTION_BY_KEY.get(key);
+  let fuzzy = false;
+  if (!matcher && (numbering !== '' || level > 0)) {
+    matcher = closest(key, SECTION_FUZZY);
+    // Fuzzy only for near misses: at most two characters and a fifth of the wording.
+    if (matcher && (Math.abs(matcher.key.length - key.length) > 2 || !nearMiss(key, matcher.key))) matcher = undefined;
+    fuzzy = matcher !== undefined;
+  }
+  if (!matcher) return undefined;
+  const written = text.replace(/[\s\u3000]/g, '');
+  const canonical = written === canonicalHeading(matcher.section);
+  return {
+    section: matcher.section,
+    line,
+    range: makeRange(line, 0, content.length),
+    textRange: makeRange(line, textStart, textEnd),
+    level,
+    text,
+    numbering: numbering.trim(),
+    wording,
+    match: canonical ? 'canonical' : fuzzy ? 'fuzzy' : matcher.variant ? 'variant' : 'variant',
+  };
+}
+
+function nearMiss(a: string, b: string): boolean {
+  // Count differing characters cheaply through the shared prefix and suffix.
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const changed = Math.max(a.length, b.length) - prefix - suffix;
+  return changed <= 2 && changed <= Math.ceil(b.length / 5);
+}
+
+// ---------------------------------------------------------------------------------------
+// Values.
+
+const FULLWIDTH_DIGIT = /[０-９]/;
+
+export function parseValue(text: string, kind: ValueKind): ParsedValue {
+  if (text === '') return { kind: 'blank' };
+  const fullwidth = FULLWIDTH_DIGIT.test(text);
+  let t = text.normalize('NFKC').replace(/[\s\u3000]/g, '');
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$/.test(t)) t = t.replace(/,/g, '');
+  if (kind === 'amount') t = t.replace(/(万元|元)$/, '');
+  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(t);
+  if (!m) return { kind: 'invalid', reason: 'not-a-number' };
+  const value = Number(t);
+  if (kind !== 'amount' && m[3] !== undefined) return { kind: 'invalid', reason: 'fraction', value };
+  if (kind !== 'signed' && m[1] === '-' && value !== 0) return { kind: 'invalid', reason: 'negative', value };
+  return { kind: 'number', value: value === 0 ? 0 : value, fullwidth };
+}
+
+// ---------------------------------------------------------------------------------------
+// Table recognition.
+
+interface RowRun {
+  readonly rows: TableRow[];
+  readonly firstLine: number;
+  lastLine: number;
+  lastLineLength: number;
+}
+
+const ACTIVE_BLOCK_RE = /^第二十条第[（(]([一二三四五六七八九十]+)[）)]项/;
+const ACTIVE_ROW_KEYS = new Set(Object.values(ACTIVE_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])].map(labelKey)))));
+const ACTIVE_COLUMN_KEYS = new Set(Object.values(ACTIVE_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])].map(labelKey)))));
+const INFO_CONTENT_KEY = labelKey('信息内容');
+
+const ALL_REQUEST_ROWS: readonly RequestRowSpec[] = [...REQUEST_ROWS['2021'], REQUEST_ROWS['2019'].find((r) => r.id === 'r6')!];
+const REQUEST_ROW_BY_KEY = new Map<string, RequestRowSpec>();
+for (const row of REQUEST_ROWS['2021']) {
+  for (const label of [row.label, ...(row.aliases ?? [])]) REQUEST_ROW_BY_KEY.set(labelKey(stripNumbering(label)), row);
+}
+const REQUEST_ROW_CANDIDATES: Candidate<RequestRowSpec>[] = REQUEST_ROWS['2021'].map((r) => ({ key: labelKey(stripNumbering(r.label)), value: r }));
+const REQUEST_COLUMN_KEYS = new Set([...REQUEST_COLUMNS.map((c) => labelKey(c.label)), ...REQUEST_HEADER_WORDS.map(labelKey)]);
+const REQUEST_COLUMN_CANDIDATES: Candidate<string>[] = [...REQUEST_COLUMNS.map((c) => c.label), ...REQUEST_HEADER_WORDS].map((l) => ({ key: labelKey(l), value: l }));
+const RELATION_NOTE_KEY = labelKey('本列数据的勾稽关系');
+// Row keys that are also column words: they do not mark the end of the header rows.
+const AMBIGUOUS_REQUEST_KEYS = new Set(['其他', '总计'].map(labelKey));
+const DISTINCT_REQUEST_KEYS = new Set([...REQUEST_ROW_BY_KEY.keys()].filter((k) => !AMBIGUOUS_REQUEST_KEYS.has(k)));
+const APPEAL_KEYS = new Set([...APPEAL_HEADER_WORDS.map(labelKey)]);
+const APPEAL_DISTINCT_KEYS = new Set(['行政复议', '行政诉讼', '结果维持', '结果纠正', '尚未审结', '未经复议直接起诉', '复议后起诉'].map(labelKey));
+const APPEAL_CANDIDATES: Candidate<string>[] = APPEAL_HEADER_WORDS.map((l) => ({ key: labelKey(l), value: l }));
+
+function classifyRun(run: RowRun): TableKind | undefined {
+  let active = 0;
+  let requests = 0;
+  let appeals = 0;
+  for (const row of run.rows) {
+    for (const cell of row.cells) {
+      if (cell.text === '' || cell.text.length > 80) continue;
+      if (ACTIVE_BLOCK_RE.test(cell.text.normalize('NFKC').replace(/\s/g, '').replace(/\(/g, '（').replace(/\)/g, '）'))) { active += 2; continue; }
+      const key = labelKey(cell.text);
+      if (key === INFO_CONTENT_KEY || ACTIVE_ROW_KEYS.has(key) || ACTIVE_COLUMN_KEYS.has(key)) active++;
+      if (APPEAL_DISTINCT_KEYS.has(key)) appeals++;
+      if (key.startsWith(RELATION_NOTE_KEY)) requests += 2;
+      else if (REQUEST_COLUMN_KEYS.has(key) && !AMBIGUOUS_REQUEST_KEYS.has(key)) requests++;
+      else if (splitSegments(cell.text).some((s) => DISTINCT_REQUEST_KEYS.has(labelKey(stripNumbering(s))))) requests++;
+    }
+  }
+  const best = Math.max(active, requests, appeals);
+  if (best < 2) return undefined;
+  if (best === requests) return 'requests';
+  if (best === appeals) return 'appeals';
+  return 'active';
+}
+
+function tableRange(run: RowRun): Range {
+  return { start: { line: run.firstLine, character: 0 }, end: { line: run.lastLine, character: run.lastLineLength } };
+}
+
+/** Values are the last `count` cells; with fewer cells, the leading text cells are labels. */
+function splitRow(row: TableRow, count: number, maxLabels: number): { labels: Cell[]; values: (Cell & { missing?: boolean })[] } {
+  const cells = row.cells;
+  // A row of exactly `count` cells is all values unless it starts with a label (a short row).
+  const startsWithLabel = cells.length > 0 && cells[0].text !== '' && !isNumberLike(cells[0].text);
+  if (cells.length > count || (cells.length === count && (!startsWithLabel || maxLabels === 0))) {
+    return { labels: cells.slice(0, cells.length - count), values: cells.slice(cells.length - count) };
+  }
+  let labelCount = 0;
+  while (labelCount < cells.length && labelCount < maxLabels && !isNumberLike(cells[labelCount].text)) labelCount++;
+  if (labelCount === cells.length && cells.length >= count) labelCount = cells.length - count;
+  const values: (Cell & { missing?: boolean })[] = cells.slice(labelCount);
+  const end = row.range.end;
+  while (values.length < count) values.push({ text: '', range: { start: end, end }, missing: true });
+  return { labels: cells.slice(0, labelCount), values };
+}
+
+class TableBuilder {
+  readonly cells = new Map<string, Map<string, ValueCell>>();
+  readonly rowIds: string[] = [];
+  readonly labelIssues: LabelIssue[] = [];
+
+  bind(rowId: string, columns: readonly ColumnSpec[], values: readonly (Cell & { missing?: boolean })[]): boolean {
+    if (this.cells.has(rowId)) return false;
+    const row = new Map<string, ValueCell>();
+    columns.forEach((column, i) => {
+      const cell = values[i];
+      if (!cell) return;
+      row.set(column.id, {
+        text: cell.text, range: cell.range, rowId, columnId: column.id, kind: column.kind,
+        parsed: parseValue(cell.text, column.kind), missing: cell.missing === true,
+      });
+    });
+    this.cells.set(rowId, row);
+    this.rowIds.push(rowId);
+    return true;
+  }
+
+  issue(cell: Cell, role: 'row' | 'column', suggestion?: string, text = cell.text): void {
+    this.labelIssues.push({ range: cell.range, text, suggestion, role });
+  }
+
+  build(kind: TableKind, template: TemplateYear, run: RowRun): Table {
+    return {
+      kind, template, range: tableRange(run), line: run.firstLine, rows: run.rows, cells: this.cells,
+      rowIds: this.rowIds, labelIssues: this.labelIssues, endLine: run.lastLine,
+    };
+  }
+}
+
+function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
+  const builder = new TableBuilder();
+  const columnCount = REQUEST_COLUMNS.length;
+  // Resolve every row's label first: the template of this table depends on its rows.
+  interface Resolved { row: TableRow; labels: Cell[]; values: (Cell & { missing?: boolean })[]; leaf?: RequestRowSpec; unknown: { cell: Cell; text: string }[] }
+  const resolved: Resolved[] = [];
+  let headerDone = false;
+  let template: TemplateYear | undefined;
+  for (const row of run.rows) {
+    if (!headerDone) {
+      const distinct = row.cells.some((c) => c.text !== '' && splitSegments(c.text).some((s) => DISTINCT_REQUEST_KEYS.has(labelKey(stripNumbering(s)))));
+      const numbers = row.cells.filter((c) => isNumberLike(c.text)).length;
+      if (!distinct && numbers < 2) {
+        checkHeaderRow(row, builder);
+        continue;
+      }
+      headerDone = true;
+    }
+    const { labels, values } = splitRow(row, columnCount, 3);
+    const entry: Resolved = { row, labels, values, unknown: [] };
+    for (const cell of labels) {
+      if (cell.text === '') continue;
+      for (const segment of splitSegments(cell.text)) {
+        const key = labelKey(stripNumbering(segment));
+        if (key === '') continue; // numbering in a cell of its own (`一、` | `本年新收…`)
+        const spec = REQUEST_ROW_BY_KEY.get(key);
+        if (spec) entry.leaf = spec;
+        else entry.unknown.push({ cell, text: segment });
+        if (spec?.group === 'r6') template = '2021';
+      }
+    }
+    resolved.push(entry);
+  }
+  if (!template) {
+    const other = resolved.find((r) => r.leaf?.id === 'r6');
+    if (other && other.values.some((v) => v.text !== '')) template = '2019';
+  }
+  template ??= reportTemplate;
+  const columns = REQUEST_COLUMNS;
+  const byId = new Map(REQUEST_ROWS[template].map((r) => [r.id, r]));
+  for (const entry of resolved) {
+    const hasValues = entry.values.some((v) => v.text !== '');
+    let spec = entry.leaf && byId.get(entry.leaf.id);
+    if (entry.unknown.length > 0) {
+      for (const u of entry.unknown) {
+        const guess = closest(labelKey(stripNumbering(u.text)), REQUEST_ROW_CANDIDATES);
+        builder.issue(u.cell, 'row', guess && byId.has(guess.id) ? guess.label : undefined, u.text);
+        // A mistyped leaf still binds to the row it obviously means, so its sums are checked.
+        if (!spec && guess && byId.get(guess.id)?.holdsValues && !builder.cells.has(guess.id)) spec = byId.get(guess.id);
+      }
+    }
+    if (!spec || !spec.holdsValues) {
+      if (!spec && entry.unknown.length === 0 && hasValues) {
+        // Numbers without any label: nothing to bind them to.
+        builder.issue(entry.labels[0] ?? entry.values[0], 'row', undefined, '');
+      }
+      continue;
+    }
+    builder.bind(spec.id, columns, entry.values);
+  }
+  return builder.build('requests', template, run);
+}
+
+function checkHeaderRow(row: TableRow, builder: TableBuilder): void {
+  for (const cell of row.cells) {
+    if (cell.text === '') continue;
+    const key = labelKey(cell.text);
+    if (REQUEST_COLUMN_KEYS.has(key) || key.startsWith(RELATION_NOTE_KEY) || key === labelKey(REQUEST_RELATION_NOTE)) continue;
+    builder.issue(cell, 'column', closest(key, REQUEST_COLUMN_CANDIDATES));
+  }
+}
+
+function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
+  const builder = new TableBuilder();
+  const columnCount = APPEAL_COLUMNS.length;
+  let bound = false;
+  for (const row of run.rows) {
+    const numbers = row.cells.filter((c) => isNumberLike(c.text)).length;
+    if (!bound && numbers >= 3) {
+      const { values } = splitRow(row, columnCount, 1);
+      builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, values);
+      bound = true;
+      continue;
+    }
+    if (bound) continue;
+    for (const cell of row.cells) {
+      if (cell.text === '') continue;
+      const key = labelKey(cell.text);
+      if (!APPEAL_KEYS.has(key)) builder.issue(cell, 'column', closest(key, APPEAL_CANDIDATES));
+    }
+  }
+  return builder.build('appeals', template, run);
+}
+
+function activeTemplateOf(run: RowRun): TemplateYear | undefined {
+  let votes2019 = 0;
+  let votes2021 = 0;
+  const words2019 = new Set(ACTIVE_TEMPLATE_WORDS['2019'].map(labelKey));
+  const words2021 = new Set(ACTIVE_TEMPLATE_WORDS['2021'].map(labelKey));
+  for (const row of run.rows) {
+    for (const cell of row.cells) {
+      const key = labelKey(cell.text);
+      if (words2019.has(key)) votes2019++;
+      if (words2021.has(key)) votes2021++;
+      if (blockItem(cell.text) === '九') votes2019++;
+    }
+  }
+  if (votes2019 === votes2021) return undefined;
+  return votes2019 > votes2021 ? '2019' : '2021';
+}
+
+function blockItem(text: string): string | undefined {
+  const m = ACTIVE_BLOCK_RE.exec(text.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）'));
+  return m ? m[1] : undefined;
+}
+
+function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
+  const template = activeTemplateOf(run) ?? reportTemplate;
+  const blocks = ACTIVE_BLOCKS[template];
+  const builder = new TableBuilder();
+  let block: ActiveBlockSpec | undefined;
+  let columns: readonly ColumnSpec[] | undefined;
+  const rowCandidates = (b: ActiveBlockSpec): Candidate<string>[] => b.rows.map((r) => ({ key: labelKey(r.label), value: r.label }));
+  for (const row of run.rows) {
+    const firstIndex = row.cells.findIndex((c) => c.text !== '');
+    if (firstIndex < 0) continue;
+    const first = row.cells[firstIndex];
+    const item = blockItem(first.text);
+    if (item !== undefined) {
+      block = blocks.find((b) => b.item === item);
+      columns = block?.columns;
+      if (!block) builder.issue(first, 'row', undefined);
+      continue;
+    }
+    const firstKey = labelKey(first.text);
+    if (firstKey === INFO_CONTENT_KEY) {
+      if (!block) continue;
+      // Bind columns by their header words; an unknown word keeps its column's position.
+      const headerCells = row.cells.slice(firstIndex + 1).filter((c, i, all) => c.text !== '' || i < all.length);
+      const known = block.columns;
+      const mapped: ColumnSpec[] = [];
+      headerCells.forEach((cell, i) => {
+        const key = labelKey(cell.text);
+        const spec = known.find((c) => [c.label, ...(c.aliases ?? [])].some((l) => labelKey(l) === key));
+        if (spec) mapped.push(spec);
+        else {
+          if (cell.text !== '') builder.issue(cell, 'column', closest(key, known.map((c) => ({ key: labelKey(c.label), value: c.label }))));
+          if (known[i]) mapped.push(known[i]);
+        }
+      });
+      columns = mapped.length === known.length ? mapped : known;
+      continue;
+    }
+    // A data row: find its block by its label when the block row was left out.
+    const rowBlock = block && block.rows.some((r) => [r.label, ...(r.aliases ?? [])].some((l) => labelKey(l) === firstKey))
+      ? block
+      : blocks.find((b) => b.rows.some((r) => [r.label, ...(r.aliases ?? [])].some((l) => labelKey(l) === firstKey)));
+    let spec = rowBlock?.rows.find((r) => [r.label, ...(r.aliases ?? [])].some((l) => labelKey(l) === firstKey));
+    const useBlock = rowBlock ?? block;
+    if (!spec) {
+      if (!useBlock) continue;
+      const guess = closest(firstKey, rowCandidates(useBlock));
+      builder.issue(first, 'row', guess);
+      spec = guess ? useBlock.rows.find((r) => r.label === guess) : undefined;
+      if (!spec) continue;
+    }
+    const cols = useBlock === block && columns ? columns : useBlock!.columns;
+    const { values } = splitRow(row, cols.length, 1);
+    builder.bind(activeRowId(useBlock!.item, spec.id), cols, values);
+  }
+  return builder.build('active', template, run);
+}
+
+// ---------------------------------------------------------------------------------------
+// Title, year and template.
+
+const TITLE_YEAR = /((?:19|20)\d{2})\s*年/;
+const PERIOD_YEAR = /统计(?:期限|时限|周期|时间)[^0-9０-９。\n]{0,12}([12][0-9]{3})\s*年/;
+
+function findYear(lines: readonly string[], title: { text: string } | undefined): { year?: number; source: YearSource } {
+  const fromTitle = title && TITLE_YEAR.exec(title.text);
+  if (fromTitle) return { year: Number(fromTitle[1]), source: 'title' };
+  for (const line of lines) {
+    if (!line.includes('统计')) continue;
+    const m = PERIOD_YEAR.exec(line.normalize('NFKC'));
+    if (m) return { year: Number(m[1]), source: 'period' };
+  }
+  return { source: 'none' };
+}
+
+// ---------------------------------------------------------------------------------------
+
+export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
+  const raw = splitLines(text);
+  const lines = contentLines(raw);
+  const kinds = classifyLines(lines);
+
+  // Headings and row runs, in one pass.
+  const headings: SectionHeading[] = [];
+  const runs: RowRun[] = [];
+  let run: RowRun | undefined;
+  let titleLine: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const kind = kinds[i];
+    if (kind === 'pipe' || kind === 'tab' || kind === 'delimiter') {
+      if (!run) {
+        run = { rows: [], firstLine: i, lastLine: i, lastLineLength: raw[i].length };
+        runs.push(run);
+      }
+      run.lastLine = i;
+      run.lastLineLength = raw[i].length;
+      if (kind !== 'delimiter') {
+        const cells = kind === 'pipe' ? pipeCells(lines[i], i) : tabCells(lines[i], i);
+        run.rows.push({ line: i, range: makeRange(i, 0, raw[i].length), cells });
+      }
+      continue;
+    }
+    run = undefined;
+    if (kind !== 'text') continue;
+    const heading = parseHeading(lines[i], i);
+    if (heading) headings.push(heading);
+    else if (titleLine === undefined && headings.length === 0 && /年度报告|年报/.test(lines[i]) && lines[i].length <= 100) titleLine = i;
+  }
+  const title = titleLine !== undefined
+    ? { line: titleLine, range: makeRange(titleLine, 0, raw[titleLine].length), text: lines[titleLine].replace(/^\s*#+\s*/, '').trim() }
+    : undefined;
+
+  const { year, source: yearSource } = findYear(lines, title);
+  let template: TemplateYear;
+  let templateSource: TemplateSource;
+  if (options.template === '2019' || options.template === '2021') {
+    template = options.template;
+    templateSource = 'setting';
+  } else if (year !== undefined) {
+    template = year <= 2020 ? '2019' : '2021';
+    templateSource = 'year';
+  } else {
+    const votes = runs.filter((r) => classifyRun(r) === 'active').map(activeTemplateOf).filter((t) => t !== undefined);
+    template = votes[0] ?? '2021';
+    templateSource = votes.length > 0 ? 'header' : 'default';
+  }
+
+  // Which section (by heading order) a line belongs to.
+  const sectionAt = (line: number): SectionNumber | undefined => {
+    let found: SectionNumber | undefined;
+    for (const h of headings) {
+      if (h.line > line) break;
+      found = h.section;
+    }
+    return found;
+  };
+
+  // Recognise runs; merge consecutive runs of one kind in one section (a blank line in a table).
+  const tables: Table[] = [];
+  const unrecognisedTables: { section?: SectionNumber; range: Range }[] = [];
+  let previous: { kind: TableKind; section?: SectionNumber; run: RowRun } | undefined;
+  const pending: { kind: TableKind; run: RowRun }[] = [];
+  for (const r of runs) {
+    if (r.rows.length === 0) continue;
+    const kind = classifyRun(r);
+    const section = sectionAt(r.firstLine);
+    if (!kind) {
+      // Continuation of the previous table when only blank lines separate them.
+      if (previous && previous.section === section && onlyBlankBetween(lines, previous.run.lastLine, r.firstLine)) {
+        appendRun(previous.run, r);
+        continue;
+      }
+      unrecognisedTables.push({ section, range: tableRange(r) });
+      previous = undefined;
+      continue;
+    }
+    if (previous && previous.kind === kind && previous.section === section && onlyBlankBetween(lines, previous.run.lastLine, r.firstLine)) {
+      appendRun(previous.run, r);
+      continue;
+    }
+    const merged: RowRun = { rows: [...r.rows], firstLine: r.firstLine, lastLine: r.lastLine, lastLineLength: r.lastLineLength };
+    previous = { kind, section, run: merged };
+    pending.push({ kind, run: merged });
+  }
+  for (const p of pending) {
+    tables.push(p.kind === 'requests' ? buildRequestsTable(p.run, template)
+      : p.kind === 'appeals' ? buildAppealsTable(p.run, template)
+        : buildActiveTable(p.run, template));
+  }
+
+  // Sections: the first occurrence of each number, ranged up to the next heading.
+  const sections: Section[] = [];
+  const seen = new Set<SectionNumber>();
+  headings.forEach((heading, index) => {
+    if (seen.has(heading.section)) return;
+    seen.add(heading.section);
+    const next = headings[index + 1];
+    const endLine = next ? next.line - 1 : raw.length - 1;
+    const range: Range = { start: { line: heading.line, character: 0 }, end: { line: endLine, character: raw[endLine].length } };
+    sections.push({
+      number: heading.section,
+      heading,
+      range,
+      tables: tables.filter((t) => t.line > heading.line && t.line <= endLine),
+    });
+  });
+
+  return {
+    lineCount: raw.length,
+    title,
+    year,
+    yearSource,
+    template,
+    templateSource,
+    headings,
+    sections,
+    tables,
+    unrecognisedTables,
+  };
+}
+
+function onlyBlankBetween(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (lines[i].trim() !== '') return false;
+  return true;
+}
+
+function appendRun(target: RowRun, extra: RowRun): void {
+  target.rows.push(...extra.rows);
+  target.lastLine = extra.lastLine;
+  target.lastLineLength = extra.lastLineLength;
+}

@@ -1,0 +1,36 @@
+// Flags table 四 where 结果维持+结果纠正+其他结果+尚未审结 ≠ 总计, for 行政复议, 未经复议直接起诉
+// and 复议后起诉 each (reference §5); there is no relation between 复议 and 诉讼.
+import { APPEAL_GROUPS, APPEAL_ROW_ID } from '../template';
+import { allReadable, formatNumber, isBlank, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
+
+const PARTS = ['upheld', 'corrected', 'other', 'pending'];
+
+export const appealTotal: RuleDefinition<'appeal-total'> = {
+  id: 'appeal-total',
+  defaultSeverity: 'error',
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const table of tablesOf(context.model, 'appeals')) {
+      const row = table.cells.get(APPEAL_ROW_ID);
+      if (!row) continue;
+      for (const group of APPEAL_GROUPS) {
+        const total = row.get(`${group.id}.total`);
+        const parts = PARTS.map((p) => row.get(`${group.id}.${p}`));
+        if (isBlank(total) || !allReadable([total, ...parts])) continue;
+        const expected = parts.reduce((s, c) => s + numberOf(c), 0);
+        const found = numberOf(total);
+        if (expected === found) continue;
+        const formula = parts.map((c) => formatNumber(numberOf(c))).join('+');
+        findings.push({
+          range: total!.range,
+          message: say(context,
+            `${group.label}总计应为 ${formatNumber(expected)}（${formula}），实际填写 ${formatNumber(found)}`,
+            `${group.label} total should be ${formatNumber(expected)} (${formula}), found ${formatNumber(found)}`),
+          related: relatedCells(table, parts),
+          data: { expected, rowId: APPEAL_ROW_ID, columnId: `${group.id}.total` },
+        });
+      }
+    }
+    return findings;
+  },
+};

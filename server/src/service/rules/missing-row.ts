@@ -1,0 +1,89 @@
+// Flags a canonical row or block that a recognised table lacks: a truncated paste (seen in
+// real reports, §7) silently drops numbers, and the sums over it cannot be trusted.
+import type { Range, Table } from '../model';
+import { ACTIVE_BLOCKS, APPEAL_ROW_ID, REQUEST_ROWS, activeRowId } from '../template';
+import { say, type Finding, type RuleContext, type RuleDefinition } from './common';
+
+/** The line of the nearest canonical row before `index` that the table has, as an anchor. */
+function anchorBefore(table: Table, order: readonly string[], index: number): { range: Range; afterRowId: string | null } {
+  for (let i = index - 1; i >= 0; i--) {
+    const row = table.cells.get(order[i]);
+    const cell = row?.values().next().value;
+    if (cell) {
+      const line = cell.range.start.line;
+      const tableRow = table.rows.find((r) => r.line === line);
+      return { range: tableRow?.range ?? cell.range, afterRowId: order[i] };
+    }
+  }
+  const first = table.rows[0];
+  return { range: first ? first.range : table.range, afterRowId: null };
+}
+
+export const missingRow: RuleDefinition<'missing-row'> = {
+  id: 'missing-row',
+  defaultSeverity: 'warning',
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const table of context.model.tables) {
+      if (table.kind === 'requests') {
+        const rows = REQUEST_ROWS[table.template];
+        const valueRows = rows.filter((r) => r.holdsValues);
+        const order = valueRows.map((r) => r.id);
+        // Consecutive absent rows are one finding: that is how a truncated paste looks.
+        for (let i = 0; i < valueRows.length; i++) {
+          if (table.cells.has(valueRows[i].id)) continue;
+          let j = i;
+          while (j + 1 < valueRows.length && !table.cells.has(valueRows[j + 1].id)) j++;
+          const run = valueRows.slice(i, j + 1);
+          const anchor = anchorBefore(table, order, i);
+          const name = (r: typeof run[number]): string => {
+            const group = r.group ? rows.find((g) => g.id === r.group) : undefined;
+            return group ? `${group.label} ${r.label}` : r.label;
+          };
+          const groupId = run[0].group;
+          const wholeGroup = groupId !== undefined && run.length === rows.filter((r) => r.group === groupId).length && run.every((r) => r.group === groupId);
+          const message = run.length === 1
+            ? say(context, `表格缺少行“${name(run[0])}”。`, `The table lacks the row “${name(run[0])}”.`)
+            : wholeGroup
+              ? say(context, `表格缺少“${rows.find((r) => r.id === groupId)!.label}”及其 ${run.length} 个子项。`, `The table lacks “${rows.find((r) => r.id === groupId)!.label}” and its ${run.length} items.`)
+              : say(context, `表格缺少连续 ${run.length} 行：从“${name(run[0])}”到“${name(run[run.length - 1])}”（粘贴时可能被截断）。`,
+                `The table lacks ${run.length} consecutive rows, from “${name(run[0])}” to “${name(run[run.length - 1])}” (a truncated paste?).`);
+          findings.push({ range: anchor.range, message, data: { rowIds: run.map((r) => r.id), afterRowId: anchor.afterRowId } });
+          i = j;
+        }
+      } else if (table.kind === 'active') {
+        const blocks = ACTIVE_BLOCKS[table.template];
+        const order = blocks.flatMap((b) => b.rows.map((r) => activeRowId(b.item, r.id)));
+        for (const block of blocks) {
+          const ids = block.rows.map((r) => activeRowId(block.item, r.id));
+          const missing = ids.filter((id) => !table.cells.has(id));
+          if (missing.length === 0) continue;
+          const anchor = anchorBefore(table, order, order.indexOf(missing[0]));
+          if (missing.length === ids.length) {
+            findings.push({
+              range: anchor.range,
+              message: say(context, `表格缺少“${block.label}”（${block.rows.map((r) => r.label).join('、')}）。`, `The table lacks block “${block.label}” (${block.rows.map((r) => r.label).join(', ')}).`),
+              data: { rowIds: missing, afterRowId: anchor.afterRowId },
+            });
+          } else {
+            for (const id of missing) {
+              const label = block.rows.find((r) => activeRowId(block.item, r.id) === id)!.label;
+              findings.push({
+                range: anchorBefore(table, order, order.indexOf(id)).range,
+                message: say(context, `表格缺少“${block.label}”中的行“${label}”。`, `The table lacks the row “${label}” of “${block.label}”.`),
+                data: { rowIds: [id], afterRowId: anchor.afterRowId },
+              });
+            }
+          }
+        }
+      } else if (!table.cells.has(APPEAL_ROW_ID)) {
+        findings.push({
+          range: table.rows[0]?.range ?? table.range,
+          message: say(context, '行政复议、行政诉讼表缺少数据行（15 个数字）。', 'The appeals table lacks its data row (15 numbers).'),
+          data: { rowIds: [APPEAL_ROW_ID], afterRowId: null },
+        });
+      }
+    }
+    return findings;
+  },
+};

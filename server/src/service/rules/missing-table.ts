@@ -1,0 +1,30 @@
+// Flags section 二, 三 or 四 without its statistics table: the tables are the core of the
+// report (reference §2–4), and a pasted table that cannot be recognised counts as missing.
+import type { SectionNumber, TableKind } from '../model';
+import { canonicalHeading } from '../template';
+import { say, type Finding, type RuleContext, type RuleDefinition } from './common';
+
+const TABLE_OF: ReadonlyMap<SectionNumber, TableKind> = new Map([[2, 'active'], [3, 'requests'], [4, 'appeals']]);
+
+export const missingTable: RuleDefinition<'missing-table'> = {
+  id: 'missing-table',
+  defaultSeverity: 'error',
+  check(context: RuleContext): Finding[] {
+    const { model } = context;
+    const findings: Finding[] = [];
+    for (const section of model.sections) {
+      const kind = TABLE_OF.get(section.number);
+      if (!kind || section.tables.some((t) => t.kind === kind)) continue;
+      const unrecognised = model.unrecognisedTables.some((t) => t.section === section.number && t.range.start.line > section.heading.line);
+      const name = canonicalHeading(section.number);
+      findings.push({
+        range: section.heading.textRange,
+        message: unrecognised
+          ? say(context, `“${name}”中的表格无法识别为标准统计表，请使用模板的行列标签。`, `The table under “${name}” is not recognisable as the standard table; use the template's row and column labels.`)
+          : say(context, `“${name}”缺少统计表。`, `“${name}” has no statistics table.`),
+        data: { section: section.number, table: kind },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,42 @@
+// Flags a column of table 三 whose （七）总计 is not the sum of the result rows （一）…（六） and
+// their sub-items (relation I1); a real report kept the printed relation while breaking this one.
+import { REQUEST_COLUMNS, REQUEST_ROWS, resultRowIds } from '../template';
+import { allReadable, formatNumber, isBlank, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
+
+export const resultTotal: RuleDefinition<'result-total'> = {
+  id: 'result-total',
+  defaultSeverity: 'error',
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const table of tablesOf(context.model, 'requests')) {
+      const rowIds = resultRowIds(table.template);
+      // With rows missing the sum cannot be known; missing-row reports them.
+      if (!table.cells.has('r7') || rowIds.some((id) => !table.cells.has(id))) continue;
+      const specs = REQUEST_ROWS[table.template];
+      // Group the terms as the template does: （一）（二） rows, then （三）…（六） groups.
+      const groups = specs.filter((r) => /^r[1-6]$/.test(r.id));
+      for (const column of REQUEST_COLUMNS) {
+        const total = table.cells.get('r7')!.get(column.id);
+        const parts = rowIds.map((id) => table.cells.get(id)!.get(column.id));
+        if (isBlank(total) || !allReadable([total, ...parts])) continue;
+        const expected = parts.reduce((sum, c) => sum + numberOf(c), 0);
+        const found = numberOf(total);
+        if (expected === found) continue;
+        const terms = groups.map((g) => {
+          const sum = rowIds.filter((id) => id === g.id || id.startsWith(`${g.id}.`))
+            .reduce((s, id) => s + numberOf(table.cells.get(id)!.get(column.id)), 0);
+          return `${g.short} ${formatNumber(sum)}`;
+        });
+        findings.push({
+          range: total!.range,
+          message: say(context,
+            `（七）总计应为 ${formatNumber(expected)}（${terms.join(' + ')}），实际填写 ${formatNumber(found)}（${column.label}列）`,
+            `（七）Total should be ${formatNumber(expected)} (${terms.join(' + ')}), found ${formatNumber(found)} (column ${column.label})`),
+          related: relatedCells(table, parts),
+          data: { expected, rowId: 'r7', columnId: column.id },
+        });
+      }
+    }
+    return findings;
+  },
+};

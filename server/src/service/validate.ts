@@ -1,0 +1,119 @@
+// Runs the rules over a parsed report and turns findings into LSP diagnostics: severity from
+// settings, code = rule id, source 'gknb', relatedInformation pointing into the same document.
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ReportModel } from './model';
+import { parseHeading, parseReport } from './parser';
+import { DEFAULT_SEVERITIES, FILE_TOO_LARGE, RULES, type RuleId } from './rules';
+import type { Finding } from './rules/common';
+import { DEFAULT_SETTINGS, type GknbSettings, type SeverityName } from './settings';
+
+export interface ValidateOptions {
+  readonly uri: string;
+  /** 'gknb' documents are always checked; others only when they look like a report. */
+  readonly languageId?: string;
+  readonly settings?: Partial<GknbSettings>;
+}
+
+const SEVERITY: Readonly<Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity>> = {
+  error: 1, warning: 2, information: 3, hint: 4,
+};
+
+/** Whether a Markdown document reads as an annual report (gknb.markdown.check = auto). */
+export function looksLikeReport(text: string): boolean {
+  const sections = new Set<number>();
+  let firstNonEmptySeen = false;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    start = end + 1;
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const namesReport = trimmed.includes('政府信息公开') && trimmed.includes('年度报告');
+    if (!firstNonEmptySeen) {
+      firstNonEmptySeen = true;
+      if (namesReport) return true;
+    }
+    if (namesReport && /^ {0,3}#{1,6}\s/.test(line)) return true;
+    const heading = parseHeading(line, 0);
+    if (heading) {
+      sections.add(heading.section);
+      if (sections.size >= 3) return true;
+    }
+  }
+  return false;
+}
+
+export function shouldCheckDocument(text: string, languageId: string, settings: GknbSettings): boolean {
+  if (!settings.enable) return false;
+  if (languageId === 'gknb') return true;
+  if (languageId !== 'markdown') return false;
+  if (settings.markdownCheck === 'always') return true;
+  if (settings.markdownCheck === 'never') return false;
+  return looksLikeReport(text);
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+function severityOf(id: RuleId, settings: GknbSettings, finding?: Finding): SeverityName {
+  return settings.rules[id] ?? finding?.severity ?? DEFAULT_SEVERITIES[id];
+}
+
+function toDiagnostic(id: RuleId, finding: Finding, severity: Exclude<SeverityName, 'off'>, uri: string): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[severity],
+    code: id,
+    source: 'gknb',
+    message: finding.message,
+  };
+  if (finding.related && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  }
+  if (finding.data !== undefined) diagnostic.data = { rule: id, ...finding.data };
+  return diagnostic;
+}
+
+export function validateModel(model: ReportModel, uri: string, settings: GknbSettings = DEFAULT_SETTINGS): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    if (settings.rules[rule.id] === 'off') continue;
+    for (const finding of rule.check({ model, locale: settings.locale })) {
+      const severity = severityOf(rule.id, settings, finding);
+      if (severity === 'off') continue;
+      diagnostics.push(toDiagnostic(rule.id, finding, severity, uri));
+    }
+  }
+  return diagnostics;
+}
+
+export function validateText(text: string, options: ValidateOptions): Diagnostic[] {
+  const settings: GknbSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  if (!shouldCheckDocument(text, options.languageId ?? 'gknb', settings)) return [];
+  const limit = settings.maxFileSizeKB * 1024;
+  // UTF-8 is at most 3 bytes per UTF-16 unit, so only near the limit is it worth counting.
+  if (text.length * 3 > limit && utf8Length(text) > limit) {
+    const severity = severityOf(FILE_TOO_LARGE, settings);
+    if (severity === 'off') return [];
+    const kb = Math.round(utf8Length(text) / 1024);
+    const zh = `文件大小 ${kb} KB 超过 gknb.maxFileSizeKB（${settings.maxFileSizeKB} KB），已跳过检查。`;
+    const en = `File is ${kb} KB, above gknb.maxFileSizeKB (${settings.maxFileSizeKB} KB); not checked.`;
+    return [toDiagnostic(FILE_TOO_LARGE, {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: settings.locale === 'en' ? en : zh,
+    }, severity, options.uri)];
+  }
+  const model = parseReport(text, { template: settings.template });
+  return validateModel(model, options.uri, settings);
+}

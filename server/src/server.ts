@@ -1,0 +1,79 @@
+// The LSP adapter: documents in, diagnostics out. Each handler gets the document, asks the pure
+// service, replies. Shared by the Node (IPC/stdio) and web-worker entry points.
+import type { Connection, InitializeResult } from 'vscode-languageserver';
+import { TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, settingsFromConfig, validateText, type GknbSettings } from './service';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settingsCache = new Map<string, Promise<GknbSettings>>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  let canPullConfiguration = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      serverInfo: { name: 'gknb' },
+    };
+  });
+
+  function settingsFor(uri: string): Promise<GknbSettings> {
+    if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'gknb' })
+        .then((raw) => settingsFromConfig(raw), () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const settings = await settingsFor(uri);
+    // The document may have changed or closed while settings were fetched: use what is open now.
+    const document = documents.get(uri);
+    if (!document) return;
+    let diagnostics;
+    try {
+      diagnostics = validateText(document.getText(), { uri, languageId: document.languageId, settings });
+    } catch (error) {
+      // A bug in a rule must not take the server down; say so in the log and keep serving.
+      connection.console.error(`gknb: validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return;
+    }
+    // Publish only if no newer version arrived meanwhile (a newer validation is then scheduled).
+    if (documents.get(uri)?.version !== document.version) return;
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  function schedule(uri: string, delayMs: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      void validate(uri);
+    }, delayMs));
+  }
+
+  documents.onDidOpen((event) => void validate(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    void settingsFor(uri).then((settings) => schedule(uri, settings.validateDelayMs));
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    settingsCache.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    for (const document of documents.all()) void validate(document.uri);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

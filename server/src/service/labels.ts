@@ -7,8 +7,18 @@ const NOISE = /[\s\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060()（）[\]�
 
 /** The key two labels are compared by: NFKC, no spaces, no brackets, quotes or punctuation. */
 export function labelKey(text: string): string {
-  return text.normalize('NFKC').replace(NOISE, '').toLowerCase();
+  // Labels repeat within a report and across keystrokes, so keys are memoised (bounded).
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = text.normalize('NFKC').replace(NOISE, '').toLowerCase();
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    if (text.length <= 200) keyCache.set(text, key);
+  }
+  return key;
 }
+
+const KEY_CACHE_LIMIT = 20_000;
+const keyCache = new Map<string, string>();
 
 // Numbering prefixes of table rows: 一、 （一） (一) 1. 1、 1．
 const LEADING_NUMBERING = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))[\s\u3000]*/;

@@ -239,8 +239,11 @@ function nearMiss(a: string, b: string): boolean {
 
 const FULLWIDTH_DIGIT = /[０-９]/;
 
+const BLANK: ParsedValue = { kind: 'blank' };
+
 export function parseValue(text: string, kind: ValueKind): ParsedValue {
-  if (text === '') return { kind: 'blank' };
+  if (text === '') return BLANK;
+  if (PLAIN_NUMBER.test(text)) return { kind: 'number', value: Number(text), fullwidth: false };
   const fullwidth = FULLWIDTH_DIGIT.test(text);
   let t = text.normalize('NFKC').replace(/[\s\u3000]/g, '');
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$/.test(t)) t = t.replace(/,/g, '');
@@ -284,20 +287,41 @@ const APPEAL_KEYS = new Set([...APPEAL_HEADER_WORDS.map(labelKey)]);
 const APPEAL_DISTINCT_KEYS = new Set(['行政复议', '行政诉讼', '结果维持', '结果纠正', '尚未审结', '未经复议直接起诉', '复议后起诉'].map(labelKey));
 const APPEAL_CANDIDATES: Candidate<string>[] = APPEAL_HEADER_WORDS.map((l) => ({ key: labelKey(l), value: l }));
 
+/** How much a cell's text says about which table it is in: [active, requests, appeals]. */
+function cellVotes(text: string): readonly [number, number, number] {
+  let votes = voteCache.get(text);
+  if (votes) return votes;
+  if (blockItem(text) !== undefined) votes = [2, 0, 0];
+  else {
+    const key = labelKey(text);
+    const active = key === INFO_CONTENT_KEY || ACTIVE_ROW_KEYS.has(key) || ACTIVE_COLUMN_KEYS.has(key) ? 1 : 0;
+    const appeals = APPEAL_DISTINCT_KEYS.has(key) ? 1 : 0;
+    const requests = key.startsWith(RELATION_NOTE_KEY) ? 2
+      : (REQUEST_COLUMN_KEYS.has(key) && !AMBIGUOUS_REQUEST_KEYS.has(key)) || hasDistinctRequestRow(text) ? 1 : 0;
+    votes = [active, requests, appeals];
+  }
+  if (voteCache.size >= 20_000) voteCache.clear();
+  voteCache.set(text, votes);
+  return votes;
+}
+const voteCache = new Map<string, readonly [number, number, number]>();
+const NO_VOTES = [0, 0, 0] as const;
+const PLAIN_NUMBER = /^[0-9]+$/;
+
+function hasDistinctRequestRow(text: string): boolean {
+  return splitSegments(text).some((s) => DISTINCT_REQUEST_KEYS.has(labelKey(stripNumbering(s))));
+}
+
 function classifyRun(run: RowRun): TableKind | undefined {
   let active = 0;
   let requests = 0;
   let appeals = 0;
   for (const row of run.rows) {
     for (const cell of row.cells) {
-      if (cell.text === '' || cell.text.length > 80) continue;
-      if (ACTIVE_BLOCK_RE.test(cell.text.normalize('NFKC').replace(/\s/g, '').replace(/\(/g, '（').replace(/\)/g, '）'))) { active += 2; continue; }
-      const key = labelKey(cell.text);
-      if (key === INFO_CONTENT_KEY || ACTIVE_ROW_KEYS.has(key) || ACTIVE_COLUMN_KEYS.has(key)) active++;
-      if (APPEAL_DISTINCT_KEYS.has(key)) appeals++;
-      if (key.startsWith(RELATION_NOTE_KEY)) requests += 2;
-      else if (REQUEST_COLUMN_KEYS.has(key) && !AMBIGUOUS_REQUEST_KEYS.has(key)) requests++;
-      else if (splitSegments(cell.text).some((s) => DISTINCT_REQUEST_KEYS.has(labelKey(stripNumbering(s))))) requests++;
+      const votes = cell.text === '' || cell.text.length > 80 || PLAIN_NUMBER.test(cell.text) ? NO_VOTES : cellVotes(cell.text);
+      active += votes[0];
+      requests += votes[1];
+      appeals += votes[2];
     }
   }
   const best = Math.max(active, requests, appeals);
@@ -371,7 +395,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   let template: TemplateYear | undefined;
   for (const row of run.rows) {
     if (!headerDone) {
-      const distinct = row.cells.some((c) => c.text !== '' && splitSegments(c.text).some((s) => DISTINCT_REQUEST_KEYS.has(labelKey(stripNumbering(s)))));
+      const distinct = row.cells.some((c) => c.text !== '' && !PLAIN_NUMBER.test(c.text) && hasDistinctRequestRow(c.text));
       const numbers = row.cells.filter((c) => isNumberLike(c.text)).length;
       if (!distinct && numbers < 2) {
         checkHeaderRow(row, builder);

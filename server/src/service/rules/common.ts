@@ -68,7 +68,7 @@ export function cellName(table: Table, cell: ValueCell): string {
   const block = ACTIVE_BLOCKS[table.template].find((b) => b.item === item);
   const row = block?.rows.find((r) => r.id === rowId);
   const column = block?.columns.find((c) => c.id === cell.columnId);
-  return `${block?.label ?? ''}${row?.label ?? rowId}·${column?.label ?? cell.columnId}`;
+  return `${block ? `${block.label} ` : ''}${row?.label ?? rowId}·${column?.label ?? cell.columnId}`;
 }
 
 /** Related information for the cells a total was computed from. */

@@ -79,6 +79,8 @@ export interface LabelIssue {
   /** The closest canonical label, when one is close enough to suggest. */
   readonly suggestion?: string;
   readonly role: 'row' | 'column';
+  /** Set when the issue is surplus number cells in a row rather than a wrong label. */
+  readonly surplusCells?: number;
 }
 
 export interface TableRow {

@@ -83,14 +83,26 @@ function contentLines(raw: readonly string[]): string[] {
 // Table rows: GFM pipe rows and tab-separated rows.
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
-const TRIM_START = /^[\s\u3000\u00a0\ufeff]*/;
-const TRIM_END = /[\s\u3000\u00a0\ufeff]*$/;
+const SPACE = /[\s\u3000\u00a0\ufeff]/;
+
+// Loops rather than /\s*$/: a regex anchored at the end rescans long runs of spaces (quadratic).
+function leadingSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && SPACE.test(text[i])) i++;
+  return i;
+}
+
+function trailingSpace(text: string): number {
+  let i = text.length;
+  while (i > 0 && SPACE.test(text[i - 1])) i--;
+  return text.length - i;
+}
 
 function makeCell(content: string, line: number, start: number, end: number): Cell {
   const segment = content.slice(start, end);
-  const lead = TRIM_START.exec(segment)![0].length;
+  const lead = leadingSpace(segment);
   if (lead === segment.length) return { text: '', range: makeRange(line, start, end) };
-  const trail = TRIM_END.exec(segment)![0].length;
+  const trail = trailingSpace(segment);
   return { text: segment.slice(lead, segment.length - trail), range: makeRange(line, start + lead, end - trail) };
 }
 
@@ -99,8 +111,8 @@ function pipeCells(content: string, line: number): Cell[] {
   for (let i = content.indexOf('|'); i >= 0; i = content.indexOf('|', i + 1)) {
     if (i === 0 || content[i - 1] !== '\\') pipes.push(i);
   }
-  const first = TRIM_START.exec(content)![0].length;
-  const last = content.length - TRIM_END.exec(content)![0].length - 1;
+  const first = leadingSpace(content);
+  const last = content.length - trailingSpace(content) - 1;
   const bounds: number[] = [-1, ...pipes, content.length];
   const cells: Cell[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
@@ -171,13 +183,13 @@ const SECTION_FUZZY: Candidate<SectionMatcher>[] = SECTION_KEYS.filter((m) => m.
 export function parseHeading(content: string, line: number): SectionHeading | undefined {
   if (content.length > 120) return undefined;
   let level = 0;
-  let textStart = TRIM_START.exec(content)![0].length;
+  let textStart = leadingSpace(content);
   const atx = ATX.exec(content);
   if (atx) {
     level = atx[1].length;
     textStart = atx[0].length;
   }
-  let textEnd = content.length - TRIM_END.exec(content)![0].length;
+  let textEnd = content.length - trailingSpace(content);
   if (atx) {
     // Closing #s of an ATX heading are not text.
     const closing = /[ \t]+#+$/.exec(content.slice(0, textEnd));
@@ -405,8 +417,16 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
     }
     const { labels, values } = splitRow(row, columnCount, 3);
     const entry: Resolved = { row, labels, values, unknown: [] };
+    // Numbers before the seven value cells do not belong to any column: one issue per row.
+    const surplus = labels.filter((c) => isNumberLike(c.text));
+    if (surplus.length > 0) {
+      builder.labelIssues.push({
+        range: { start: surplus[0].range.start, end: surplus[surplus.length - 1].range.end },
+        text: surplus.map((c) => c.text).join(' '), role: 'row', surplusCells: surplus.length,
+      });
+    }
     for (const cell of labels) {
-      if (cell.text === '') continue;
+      if (cell.text === '' || isNumberLike(cell.text)) continue;
       for (const segment of splitSegments(cell.text)) {
         const key = labelKey(stripNumbering(segment));
         if (key === '') continue; // numbering in a cell of its own (`一、` | `本年新收…`)

@@ -14,6 +14,9 @@ export interface ValidateOptions {
   readonly settings?: Partial<GknbSettings>;
 }
 
+/** At most this many diagnostics per rule and document; the rest are counted in one more. */
+export const MAX_FINDINGS_PER_RULE = 500;
+
 const SEVERITY: Readonly<Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity>> = {
   error: 1, warning: 2, information: 3, hint: 4,
 };
@@ -89,10 +92,20 @@ export function validateModel(model: ReportModel, uri: string, settings: GknbSet
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
     if (settings.rules[rule.id] === 'off') continue;
-    for (const finding of rule.check({ model, locale: settings.locale })) {
+    const findings = rule.check({ model, locale: settings.locale });
+    for (const finding of findings.slice(0, MAX_FINDINGS_PER_RULE)) {
       const severity = severityOf(rule.id, settings, finding);
       if (severity === 'off') continue;
       diagnostics.push(toDiagnostic(rule.id, finding, severity, uri));
+    }
+    if (findings.length > MAX_FINDINGS_PER_RULE) {
+      // Thousands of squiggles help nobody and stall the editor: say how many were left out.
+      const rest = findings.length - MAX_FINDINGS_PER_RULE;
+      const last = findings[MAX_FINDINGS_PER_RULE];
+      diagnostics.push(toDiagnostic(rule.id, {
+        range: last.range,
+        message: settings.locale === 'en' ? `${rest} more ${rule.id} problems not listed.` : `另有 ${rest} 处同类问题（${rule.id}）未列出。`,
+      }, 'information', uri));
     }
   }
   return diagnostics;

@@ -10,7 +10,9 @@ export const unknownLabel: RuleDefinition<'unknown-label'> = {
     for (const table of context.model.tables) {
       for (const issue of table.labelIssues) {
         const what = issue.role === 'row' ? say(context, '行标签', 'Row label') : say(context, '列标签', 'Column label');
-        const message = issue.text === ''
+        const message = issue.surplusCells !== undefined
+          ? say(context, `此行比模板多出 ${issue.surplusCells} 个数字单元格，无法对应到模板中的列。`, `This row has ${issue.surplusCells} more number cells than the template; they match no column.`)
+          : issue.text === ''
           ? say(context, '此行有数字但没有行标签，无法对应到模板中的行。', 'This row has numbers but no label; it matches no template row.')
           : issue.suggestion
             ? say(context, `${what}“${issue.text}”不是模板标签，应为“${issue.suggestion}”。`, `${what} “${issue.text}” is not a template label; did you mean “${issue.suggestion}”?`)

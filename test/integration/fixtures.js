@@ -1,0 +1,28 @@
+// Creates test-fixtures/ (git-ignored): a fresh copy of the project's examples/*.gknb.md, the folder
+// both integration runners open as the workspace (web: vscode-test-web://mount/, desktop: file://).
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..', '..');
+
+function prepareFixtures() {
+  const examples = path.join(root, 'examples');
+  const fixtures = path.join(root, 'test-fixtures');
+  fs.rmSync(fixtures, { recursive: true, force: true });
+  fs.mkdirSync(fixtures, { recursive: true });
+  const files = fs.existsSync(examples) ? fs.readdirSync(examples).filter((f) => f.endsWith('.gknb.md')) : [];
+  for (const file of files) fs.copyFileSync(path.join(examples, file), path.join(fixtures, file));
+  if (files.length === 0) console.warn(`WARNING: no examples/*.gknb.md found; the workspace-file tests will fail.`);
+  else console.log(`fixtures: copied ${files.length} example(s) to ${path.relative(root, fixtures)}/: ${files.join(', ')}`);
+  return fixtures;
+}
+
+function requireBuilt(...relPaths) {
+  const missing = relPaths.filter((p) => !fs.existsSync(path.join(root, p)));
+  if (missing.length) {
+    console.error(`ERROR: missing build output: ${missing.join(', ')} (run \`npm run build\` first)`);
+    process.exit(1);
+  }
+}
+
+module.exports = { root, prepareFixtures, requireBuilt };

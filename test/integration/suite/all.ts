@@ -1,0 +1,5 @@
+// Registers every integration suite. Required by index.web.ts and index.node.ts after mocha's tdd globals exist.
+import './extension.test';
+import './examples.test';
+import './edit.test';
+import './markdown.test';

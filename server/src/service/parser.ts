@@ -24,13 +24,14 @@ export function makeRange(line: number, start: number, end: number): Range {
 // Lines: report content with fenced code and HTML comments blanked out (same length, so
 // positions stay valid).
 
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
-function contentLines(raw: readonly string[]): string[] {
+/** Lines with fenced code emptied and HTML comments blanked (same length, positions kept). */
+export function contentLines(raw: readonly string[]): string[] {
   const out: string[] = new Array(raw.length);
   let fence: string | undefined;
   let inComment = false;

@@ -2,7 +2,7 @@
 // settings, code = rule id, source 'gknb', relatedInformation pointing into the same document.
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ReportModel } from './model';
-import { parseHeading, parseReport } from './parser';
+import { contentLines, parseHeading, parseReport, splitLines } from './parser';
 import { DEFAULT_SEVERITIES, FILE_TOO_LARGE, RULES, type RuleId } from './rules';
 import type { Finding } from './rules/common';
 import { DEFAULT_SETTINGS, type GknbSettings, type SeverityName } from './settings';
@@ -23,14 +23,11 @@ const SEVERITY: Readonly<Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity
 
 /** Whether a Markdown document reads as an annual report (gknb.markdown.check = auto). */
 export function looksLikeReport(text: string): boolean {
+  // Fenced code and HTML comments are not content: a README quoting headings is not a report.
+  const lines = contentLines(splitLines(text));
   const sections = new Set<number>();
   let firstNonEmptySeen = false;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    start = end + 1;
+  for (const line of lines) {
     const trimmed = line.trim();
     if (trimmed === '') continue;
     const namesReport = trimmed.includes('政府信息公开') && trimmed.includes('年度报告');

@@ -5,12 +5,15 @@ import { distance } from 'fastest-levenshtein';
 // Everything that is not part of a label's wording: whitespace, brackets, quotes and punctuation.
 const NOISE = /[\s\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060()（）[\]【】〔〕「」『』<>《》"'“”‘’`´、，,。.．:：;；!！?？·•*_~^\\/|-]/g;
 
+// A line break inside a Word cell arrives in Markdown as <br>.
+const HTML_TAG = /<\/?[a-z][^>]*>/gi;
+
 /** The key two labels are compared by: NFKC, no spaces, no brackets, quotes or punctuation. */
 export function labelKey(text: string): string {
   // Labels repeat within a report and across keystrokes, so keys are memoised (bounded).
   let key = keyCache.get(text);
   if (key === undefined) {
-    key = text.normalize('NFKC').replace(NOISE, '').toLowerCase();
+    key = text.normalize('NFKC').replace(HTML_TAG, '').replace(NOISE, '').toLowerCase();
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
     if (text.length <= 200) keyCache.set(text, key);
   }
@@ -25,7 +28,12 @@ const LEADING_NUMBERING = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.
 
 /** Removes one leading numbering marker, e.g. `（三）不予公开` → `不予公开`. */
 export function stripNumbering(text: string): string {
-  return text.replace(LEADING_NUMBERING, '');
+  return asciiDigits(text).replace(LEADING_NUMBERING, '');
+}
+
+/** Full-width digits as ASCII (same length, so offsets are kept). */
+export function asciiDigits(text: string): string {
+  return /[０-９]/.test(text) ? text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : text;
 }
 
 // Where a label cell that holds several hierarchy levels (`三、本年度办理结果（一）予以公开`)
@@ -34,7 +42,7 @@ const SEGMENT_MARKER = /(?=[（(][一二三四五六七][）)])|(?<![\d.．])(?=
 
 /** Splits a label into its hierarchy levels; every part keeps its numbering. */
 export function splitSegments(text: string): string[] {
-  return text.split(SEGMENT_MARKER).map((s) => s.trim()).filter((s) => s.length > 0);
+  return asciiDigits(text).split(SEGMENT_MARKER).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
 export interface Candidate<T> {

@@ -155,7 +155,8 @@ function classifyLines(lines: readonly string[]): LineKind[] {
   for (let i = 0; i < kinds.length; i++) {
     if (kinds[i] !== 'delimiter') continue;
     if (i > 0 && kinds[i - 1] === 'text' && lines[i - 1].includes('|')) kinds[i - 1] = 'pipe';
-    for (let j = i + 1; j < kinds.length && kinds[j] === 'text' && lines[j].includes('|'); j++) kinds[j] = 'pipe';
+    // Every following line with a pipe is a row, whether or not it starts with one.
+    for (let j = i + 1; j < kinds.length && (kinds[j] === 'pipe' || (kinds[j] === 'text' && lines[j].includes('|'))); j++) kinds[j] = 'pipe';
   }
   return kinds;
 }
@@ -165,6 +166,7 @@ function classifyLines(lines: readonly string[]): LineKind[] {
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const NUMBERING = /^(?:([一二三四五六七八九十])\s*[、.．，,]|(\d{1,2})\s*[、.．](?!\d)|第([一二三四五六])部分\s*[、.．:：]?)/;
+const SUBHEAD_NUMBERING = /^[（(][一二三四五六七八九十]+[）)]/;
 const TRAILING_PUNCT = /[。.：:；;，,]+$/;
 
 interface SectionMatcher {
@@ -208,6 +210,8 @@ export function parseHeading(content: string, line: number): SectionHeading | un
   while (textEnd > textStart && /[\s\u3000]/.test(content[textEnd - 1])) textEnd--;
   const text = content.slice(textStart, textEnd);
   if (text === '' || text.length > 60) return undefined;
+  // `（一）…` numbers a sub-head inside a section, never one of the six sections.
+  if (SUBHEAD_NUMBERING.test(text)) return undefined;
   const numberingMatch = NUMBERING.exec(text);
   const numbering = numberingMatch ? numberingMatch[0] : '';
   const wording = text.slice(numbering.length).trim().replace(TRAILING_PUNCT, '').trim();
@@ -284,7 +288,6 @@ const ACTIVE_ROW_KEYS = new Set(Object.values(ACTIVE_BLOCKS).flatMap((blocks) =>
 const ACTIVE_COLUMN_KEYS = new Set(Object.values(ACTIVE_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])].map(labelKey)))));
 const INFO_CONTENT_KEY = labelKey('信息内容');
 
-const ALL_REQUEST_ROWS: readonly RequestRowSpec[] = [...REQUEST_ROWS['2021'], REQUEST_ROWS['2019'].find((r) => r.id === 'r6')!];
 const REQUEST_ROW_BY_KEY = new Map<string, RequestRowSpec>();
 for (const row of REQUEST_ROWS['2021']) {
   for (const label of [row.label, ...(row.aliases ?? [])]) REQUEST_ROW_BY_KEY.set(labelKey(stripNumbering(label)), row);
@@ -348,21 +351,32 @@ function tableRange(run: RowRun): Range {
   return { start: { line: run.firstLine, character: 0 }, end: { line: run.lastLine, character: run.lastLineLength } };
 }
 
-/** Values are the last `count` cells; with fewer cells, the leading text cells are labels. */
-function splitRow(row: TableRow, count: number, maxLabels: number): { labels: Cell[]; values: (Cell & { missing?: boolean })[] } {
+/**
+ * Values are the last `count` cells of a full-width row. A shorter row is GFM-padded at the
+ * end: its leading text or blank cells (up to `maxLabels`) are labels and the missing value
+ * cells are the last ones. `fullWidth` is the cell count from which a row counts as full.
+ */
+function splitRow(row: TableRow, count: number, maxLabels: number, fullWidth: number): { labels: Cell[]; values: (Cell & { missing?: boolean })[] } {
   const cells = row.cells;
   // A row of exactly `count` cells is all values unless it starts with a label (a short row).
   const startsWithLabel = cells.length > 0 && cells[0].text !== '' && !isNumberLike(cells[0].text);
-  if (cells.length > count || (cells.length === count && (!startsWithLabel || maxLabels === 0))) {
+  if (cells.length >= Math.max(fullWidth, count + 1) || (cells.length === count && (!startsWithLabel || maxLabels === 0))) {
     return { labels: cells.slice(0, cells.length - count), values: cells.slice(cells.length - count) };
   }
   let labelCount = 0;
   while (labelCount < cells.length && labelCount < maxLabels && !isNumberLike(cells[labelCount].text)) labelCount++;
-  if (labelCount === cells.length && cells.length >= count) labelCount = cells.length - count;
+  labelCount = Math.max(labelCount, cells.length - count);
   const values: (Cell & { missing?: boolean })[] = cells.slice(labelCount);
   const end = row.range.end;
   while (values.length < count) values.push({ text: '', range: { start: end, end }, missing: true });
   return { labels: cells.slice(0, labelCount), values };
+}
+
+/** The widest row of a run, capped: rows this wide or wider are full rows. */
+function fullWidthOf(rows: readonly TableRow[], cap: number): number {
+  let widest = 0;
+  for (const row of rows) widest = Math.max(widest, row.cells.length);
+  return Math.min(widest, cap);
 }
 
 class TableBuilder {
@@ -401,6 +415,7 @@ class TableBuilder {
 function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   const builder = new TableBuilder();
   const columnCount = REQUEST_COLUMNS.length;
+  const fullWidth = fullWidthOf(run.rows, columnCount + 3);
   // Resolve every row's label first: the template of this table depends on its rows.
   interface Resolved { row: TableRow; labels: Cell[]; values: (Cell & { missing?: boolean })[]; leaf?: RequestRowSpec; unknown: { cell: Cell; text: string }[] }
   const resolved: Resolved[] = [];
@@ -416,7 +431,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
       }
       headerDone = true;
     }
-    const { labels, values } = splitRow(row, columnCount, 3);
+    const { labels, values } = splitRow(row, columnCount, 3, fullWidth);
     const entry: Resolved = { row, labels, values, unknown: [] };
     // Numbers before the seven value cells do not belong to any column: one issue per row.
     const surplus = labels.filter((c) => isNumberLike(c.text));
@@ -481,11 +496,12 @@ function checkHeaderRow(row: TableRow, builder: TableBuilder): void {
 function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
   const builder = new TableBuilder();
   const columnCount = APPEAL_COLUMNS.length;
+  const fullWidth = fullWidthOf(run.rows, columnCount + 1);
   let bound = false;
   for (const row of run.rows) {
     const numbers = row.cells.filter((c) => isNumberLike(c.text)).length;
     if (!bound && numbers >= 3) {
-      const { values } = splitRow(row, columnCount, 1);
+      const { values } = splitRow(row, columnCount, 1, fullWidth);
       builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, values);
       bound = true;
       continue;
@@ -573,7 +589,7 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
       if (!spec) continue;
     }
     const cols = useBlock === block && columns ? columns : useBlock!.columns;
-    const { values } = splitRow(row, cols.length, 1);
+    const { values } = splitRow(row, cols.length, 1, cols.length + 1);
     builder.bind(activeRowId(useBlock!.item, spec.id), cols, values);
   }
   return builder.build('active', template, run);

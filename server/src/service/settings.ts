@@ -65,7 +65,10 @@ export function settingsFromConfig(raw: unknown, locale: Locale = DEFAULT_SETTIN
     template: pick(config.template, ['auto', '2019', '2021'] as const, DEFAULT_SETTINGS.template),
     markdownCheck: pick(nested('markdown', 'check'), ['auto', 'always', 'never'] as const, DEFAULT_SETTINGS.markdownCheck),
     rules,
-    maxFileSizeKB: finiteNumber(config.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB, 1, 1024 * 1024),
+    // A limit of 0 or below would skip every report: treat it as unset rather than clamping.
+    maxFileSizeKB: typeof config.maxFileSizeKB === 'number' && config.maxFileSizeKB > 0
+      ? finiteNumber(config.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB, 1, 1024 * 1024)
+      : DEFAULT_SETTINGS.maxFileSizeKB,
     validateDelayMs: finiteNumber(nested('validate', 'delayMs'), DEFAULT_SETTINGS.validateDelayMs, 0, 5000),
     locale: forcedLocale === 'zh-cn' || forcedLocale === 'en' ? forcedLocale : locale,
   };

@@ -125,4 +125,16 @@ export interface ReportModel {
   readonly tables: readonly Table[];
   /** Lines that hold table-like rows no template table could be made of, per section. */
   readonly unrecognisedTables: readonly { readonly section?: SectionNumber; readonly range: Range }[];
+  /** `<!-- gknb-disable … -->` comments, in document order. */
+  readonly directives: readonly Directive[];
+}
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+
+export interface Directive {
+  readonly kind: DirectiveKind;
+  /** Rule ids named; empty means every rule. */
+  readonly rules: readonly string[];
+  readonly line: number;
+  readonly range: Range;
 }

@@ -1,10 +1,10 @@
 // Text → ReportModel. One pass over the lines finds headings, table rows and the title; tables
 // are then recognised by their labels and every canonical cell is bound with its LSP range.
 import type {
-  Cell, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
+  Cell, Directive, DirectiveKind, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
   TableRow, TemplateSource, TemplateYear, ValueCell, ValueKind, YearSource,
 } from './model';
-import { closest, isNumberLike, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
+import { asciiDigits, closest, isNumberLike, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
 import {
   ACTIVE_BLOCKS, ACTIVE_TEMPLATE_WORDS, APPEAL_COLUMNS, APPEAL_HEADER_WORDS, APPEAL_ROW_ID, REQUEST_COLUMNS,
   REQUEST_HEADER_WORDS, REQUEST_RELATION_NOTE, REQUEST_ROWS, SECTIONS, canonicalHeading, activeRowId,
@@ -78,6 +78,28 @@ export function contentLines(raw: readonly string[]): string[] {
     out[i] = line;
   }
   return out;
+}
+
+const DIRECTIVE = /<!--\s*gknb-(disable-next-line|disable-file|disable|enable)((?:[\s,]+[a-z][a-z0-9-]*)*)\s*-->/g;
+
+/** Directives are single-line HTML comments outside fenced code. */
+function findDirectives(raw: readonly string[], content: readonly string[]): Directive[] {
+  const directives: Directive[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i];
+    // Fenced lines are emptied (length differs); comments are blanked with spaces (length kept).
+    if (!line.includes('gknb-') || content[i].length !== line.length) continue;
+    for (const m of line.matchAll(DIRECTIVE)) {
+      if (content[i].slice(m.index, m.index + 4) === '<!--') continue; // not inside a comment
+      directives.push({
+        kind: m[1] as DirectiveKind,
+        rules: m[2].split(/[\s,]+/).filter((r) => r !== ''),
+        line: i,
+        range: makeRange(i, m.index, m.index + m[0].length),
+      });
+    }
+  }
+  return directives;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -467,7 +489,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
     if (entry.unknown.length > 0) {
       for (const u of entry.unknown) {
         const guess = closest(labelKey(stripNumbering(u.text)), REQUEST_ROW_CANDIDATES);
-        builder.issue(u.cell, 'row', guess && byId.has(guess.id) ? guess.label : undefined, u.text);
+        builder.issue(segmentCell(u.cell, u.text), 'row', guess && byId.has(guess.id) ? guess.label : undefined, u.text);
         // A mistyped leaf still binds to the row it obviously means, so its sums are checked.
         if (!spec && guess && byId.get(guess.id)?.holdsValues && !builder.cells.has(guess.id)) spec = byId.get(guess.id);
       }
@@ -482,6 +504,14 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
     builder.bind(spec.id, columns, entry.values);
   }
   return builder.build('requests', template, run);
+}
+
+/** The part of a label cell that one hierarchy segment occupies (for precise fixes). */
+function segmentCell(cell: Cell, segment: string): Cell {
+  const at = asciiDigits(cell.text).indexOf(segment);
+  if (at < 0) return cell;
+  const start = cell.range.start.character + at;
+  return { text: segment, range: makeRange(cell.range.start.line, start, start + segment.length) };
 }
 
 function checkHeaderRow(row: TableRow, builder: TableBuilder): void {
@@ -735,6 +765,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     sections,
     tables,
     unrecognisedTables,
+    directives: findDirectives(raw, lines),
   };
 }
 

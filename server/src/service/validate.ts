@@ -1,7 +1,7 @@
 // Runs the rules over a parsed report and turns findings into LSP diagnostics: severity from
 // settings, code = rule id, source 'gknb', relatedInformation pointing into the same document.
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { ReportModel } from './model';
+import type { Directive, ReportModel } from './model';
 import { contentLines, parseHeading, parseReport, splitLines } from './parser';
 import { DEFAULT_SEVERITIES, FILE_TOO_LARGE, RULES, type RuleId } from './rules';
 import type { Finding } from './rules/common';
@@ -85,11 +85,35 @@ function toDiagnostic(id: RuleId, finding: Finding, severity: Exclude<SeverityNa
   return diagnostic;
 }
 
+/** Whether `gknb-disable…` comments switch a rule off on a line. */
+export function isSuppressed(directives: readonly Directive[], rule: string, line: number): boolean {
+  let off = false;
+  for (const d of directives) {
+    if (d.rules.length > 0 && !d.rules.includes(rule)) continue;
+    switch (d.kind) {
+      case 'disable-file':
+        return true;
+      case 'disable-next-line':
+        if (d.line + 1 === line) return true;
+        break;
+      case 'disable':
+        if (d.line <= line) off = true;
+        break;
+      case 'enable':
+        if (d.line <= line) off = false;
+        break;
+    }
+  }
+  return off;
+}
+
 export function validateModel(model: ReportModel, uri: string, settings: GknbSettings = DEFAULT_SETTINGS): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const directives = model.directives;
   for (const rule of RULES) {
     if (settings.rules[rule.id] === 'off') continue;
-    const findings = rule.check({ model, locale: settings.locale });
+    const checked = rule.check({ model, locale: settings.locale });
+    const findings = directives.length === 0 ? checked : checked.filter((f) => !isSuppressed(directives, rule.id, f.range.start.line));
     for (const finding of findings.slice(0, MAX_FINDINGS_PER_RULE)) {
       const severity = severityOf(rule.id, settings, finding);
       if (severity === 'off') continue;

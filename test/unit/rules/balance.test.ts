@@ -19,7 +19,15 @@ suite('rule balance', () => {
         assert.equal(textAt(text, natural.range), '2');
         assert.equal(natural.message,
           '勾稽关系不平衡（自然人列）：第一项加第二项 5+1=6，第三项加第四项 5+2=7；结转下年度继续办理应为 1（5+1−5），实际填写 2');
-        assert.deepEqual(natural.data, { rule: 'balance', columnId: 'natural', received: 5, carried: 1, handled: 5, carryover: 2 });
+        assert.deepEqual(natural.data, {
+          rule: 'balance', columnId: 'natural', received: 5, carried: 1, handled: 5, carryover: 2,
+          ranges: {
+            received: requestCellRange(text, template, 'new', 'natural'),
+            carried: requestCellRange(text, template, 'carried', 'natural'),
+            handled: requestCellRange(text, template, 'r7', 'natural'),
+            carryover: requestCellRange(text, template, 'carryover', 'natural'),
+          },
+        });
         const related = natural.relatedInformation ?? [];
         assert.deepEqual(related.map((r) => r.location.range), [
           requestCellRange(text, template, 'new', 'natural'),

@@ -31,7 +31,11 @@ export const balance: RuleDefinition<'balance'> = {
             `勾稽关系不平衡（${column.label}列）：第一项加第二项 ${left}，第三项加第四项 ${right}；${advice}`,
             `Balance broken (column ${column.label}): 一+二 ${left}, （七）+四 ${right}; ${advice}`),
           related: relatedCells(table, [received, carried, handled]),
-          data: { columnId: column.id, received: a, carried: b, handled: c, carryover: d },
+          // The four cells' ranges let a fix change whichever one makes the column balance.
+          data: {
+            columnId: column.id, received: a, carried: b, handled: c, carryover: d,
+            ranges: { received: received?.range, carried: carried?.range, handled: handled?.range, carryover: carryover?.range },
+          },
         });
       }
     }

@@ -568,13 +568,25 @@ function blockItem(text: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+interface ColumnAt {
+  readonly spec: ColumnSpec;
+  /** Cell index relative to the row's label cell. */
+  readonly offset: number;
+}
+
+/** Columns in template order right after the label: the layout when a block has no header row. */
+function positionalColumns(block: ActiveBlockSpec): ColumnAt[] {
+  return block.columns.map((spec, i) => ({ spec, offset: i + 1 }));
+}
+
 function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
   const template = activeTemplateOf(run) ?? reportTemplate;
   const blocks = ACTIVE_BLOCKS[template];
   const builder = new TableBuilder();
   let block: ActiveBlockSpec | undefined;
-  let columns: readonly ColumnSpec[] | undefined;
+  let columns: ColumnAt[] | undefined;
   const rowCandidates = (b: ActiveBlockSpec): Candidate<string>[] => b.rows.map((r) => ({ key: labelKey(r.label), value: r.label }));
+  const labelsOf = (spec: { label: string; aliases?: readonly string[] }): string[] => [spec.label, ...(spec.aliases ?? [])].map(labelKey);
   for (const row of run.rows) {
     const firstIndex = row.cells.findIndex((c) => c.text !== '');
     if (firstIndex < 0) continue;
@@ -582,34 +594,39 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
     const item = blockItem(first.text);
     if (item !== undefined) {
       block = blocks.find((b) => b.item === item);
-      columns = block?.columns;
+      columns = block && positionalColumns(block);
       if (!block) builder.issue(first, 'row', undefined);
       continue;
     }
     const firstKey = labelKey(first.text);
     if (firstKey === INFO_CONTENT_KEY) {
       if (!block) continue;
-      // Bind columns by their header words; an unknown word keeps its column's position.
-      const headerCells = row.cells.slice(firstIndex + 1).filter((c, i, all) => c.text !== '' || i < all.length);
+      // Values sit under their header words (Word pads merged cells at the end, or in between).
       const known = block.columns;
-      const mapped: ColumnSpec[] = [];
-      headerCells.forEach((cell, i) => {
+      const mapped: ColumnAt[] = [];
+      row.cells.slice(firstIndex + 1).forEach((cell, i) => {
+        if (cell.text === '') return;
         const key = labelKey(cell.text);
-        const spec = known.find((c) => [c.label, ...(c.aliases ?? [])].some((l) => labelKey(l) === key));
-        if (spec) mapped.push(spec);
-        else {
-          if (cell.text !== '') builder.issue(cell, 'column', closest(key, known.map((c) => ({ key: labelKey(c.label), value: c.label }))));
-          if (known[i]) mapped.push(known[i]);
+        let spec = known.find((c) => labelsOf(c).includes(key));
+        if (!spec) {
+          const guess = closest(key, known.map((c) => ({ key: labelKey(c.label), value: c })));
+          builder.issue(cell, 'column', guess?.label);
+          spec = guess;
         }
+        if (spec && !mapped.some((m) => m.spec.id === spec!.id)) mapped.push({ spec, offset: i + 1 });
       });
-      columns = mapped.length === known.length ? mapped : known;
+      // Columns whose header word is absent keep their template position.
+      for (const fallback of positionalColumns(block)) {
+        if (!mapped.some((m) => m.spec.id === fallback.spec.id) && !mapped.some((m) => m.offset === fallback.offset)) mapped.push(fallback);
+      }
+      columns = known.map((spec) => mapped.find((m) => m.spec.id === spec.id)).filter((m): m is ColumnAt => m !== undefined);
       continue;
     }
     // A data row: find its block by its label when the block row was left out.
-    const rowBlock = block && block.rows.some((r) => [r.label, ...(r.aliases ?? [])].some((l) => labelKey(l) === firstKey))
+    const rowBlock = block && block.rows.some((r) => labelsOf(r).includes(firstKey))
       ? block
-      : blocks.find((b) => b.rows.some((r) => [r.label, ...(r.aliases ?? [])].some((l) => labelKey(l) === firstKey)));
-    let spec = rowBlock?.rows.find((r) => [r.label, ...(r.aliases ?? [])].some((l) => labelKey(l) === firstKey));
+      : blocks.find((b) => b.rows.some((r) => labelsOf(r).includes(firstKey)));
+    let spec = rowBlock?.rows.find((r) => labelsOf(r).includes(firstKey));
     const useBlock = rowBlock ?? block;
     if (!spec) {
       if (!useBlock) continue;
@@ -618,9 +635,10 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
       spec = guess ? useBlock.rows.find((r) => r.label === guess) : undefined;
       if (!spec) continue;
     }
-    const cols = useBlock === block && columns ? columns : useBlock!.columns;
-    const { values } = splitRow(row, cols.length, 1, cols.length + 1);
-    builder.bind(activeRowId(useBlock!.item, spec.id), cols, values);
+    const cols = useBlock === block && columns ? columns : positionalColumns(useBlock!);
+    const end = row.range.end;
+    const values = cols.map((c) => row.cells[firstIndex + c.offset] ?? { text: '', range: { start: end, end }, missing: true });
+    builder.bind(activeRowId(useBlock!.item, spec.id), cols.map((c) => c.spec), values);
   }
   return builder.build('active', template, run);
 }

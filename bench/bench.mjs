@@ -1,0 +1,295 @@
+// Benchmark: gknb's validateText (parse + validate) against markdownlint's library API, on
+// the examples, a typical ~20 KB report, a 1 MB draft and a size ladder for a linearity check.
+// Usage: npm run bench   (build, then node bench/bench.mjs; a few minutes, markdownlint on 4 MB is slow)
+//        node bench/bench.mjs --quick   (100 ms per input, markdownlint only up to 1 MB: smoke runs)
+// Writes dist/bench/results.json. Timings are printed and recorded, never asserted.
+import * as esbuild from 'esbuild';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { syntheticReport } from './synthetic.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'dist', 'bench');
+const quick = process.argv.includes('--quick');
+const MIN_TIME_MS = quick ? 100 : 500;
+const MIN_RUNS = 5;
+const MAX_RUNS = 20000;
+const KB = 1024;
+const MB = 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------
+// The service, bundled the way the extension bundles it (esbuild, platform node, cjs).
+
+mkdirSync(outDir, { recursive: true });
+const serviceBundle = path.join(outDir, 'service.js');
+await esbuild.build({
+  entryPoints: [path.join(root, 'server/src/service/index.ts')],
+  outfile: serviceBundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2022',
+  logLevel: 'warning',
+});
+const service = createRequire(import.meta.url)(serviceBundle);
+const { validateText, DEFAULT_SETTINGS } = service;
+
+// maxFileSizeKB is raised so that the large inputs are really checked, whether or not the
+// service itself enforces the limit (the editor skips larger files before calling it).
+const settings = { ...DEFAULT_SETTINGS, maxFileSizeKB: 1024 * 1024 };
+const gknb = (text) => validateText(text, { uri: 'file:///bench/draft.gknb.md', languageId: 'gknb', settings });
+const mdl = (text) => markdownlint({ strings: { doc: text } });
+
+// ---------------------------------------------------------------------------------------
+// Inputs.
+
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+const examplesDir = path.join(root, 'examples');
+const examples = existsSync(examplesDir)
+  ? readdirSync(examplesDir)
+      .filter((name) => name.endsWith('.gknb.md'))
+      .sort()
+      .map((name) => ({ name, text: readFileSync(path.join(examplesDir, name), 'utf8').replace(/^\uFEFF/, '') }))
+  : [];
+
+/** Whole documents repeated (never cut mid-table) until the text is at least `size` bytes. */
+function concatenated(size, documents) {
+  const parts = [];
+  let total = 0;
+  for (let i = 0; total < size; i++) {
+    const doc = documents[i % documents.length];
+    parts.push(doc);
+    total += bytes(doc) + 1;
+  }
+  return parts.join('\n');
+}
+
+const typical = syntheticReport(20 * KB);
+const sources = examples.length ? examples.map((e) => e.text) : [typical];
+const inputs = [
+  ...examples.map((e) => ({ name: `examples/${e.name}`, text: e.text, group: 'example' })),
+  { name: 'synthetic report ~20 KB', text: typical, group: 'typical' },
+];
+const ladder = [
+  ['100 KB', 100 * KB],
+  ['250 KB', 250 * KB],
+  ['500 KB', 500 * KB],
+  ['1 MB', 1 * MB],
+  ['2 MB', 2 * MB],
+  ['4 MB', 4 * MB],
+];
+for (const [label, size] of ladder) {
+  inputs.push({ name: `draft ${label} (${examples.length ? 'examples' : 'synthetic'} concatenated)`, text: concatenated(size, sources), group: 'ladder', target: size });
+}
+
+// ---------------------------------------------------------------------------------------
+// Timing.
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+/** Warm up, then run until MIN_TIME_MS have passed and at least MIN_RUNS runs were made. */
+function measure(fn, text) {
+  const warmupUntil = performance.now() + Math.min(200, MIN_TIME_MS / 2);
+  let result;
+  let warmups = 0;
+  do {
+    result = fn(text);
+    warmups++;
+  } while (performance.now() < warmupUntil && warmups < 1000);
+  const times = [];
+  const start = performance.now();
+  while (times.length < MIN_RUNS || (performance.now() - start < MIN_TIME_MS && times.length < MAX_RUNS)) {
+    const t0 = performance.now();
+    fn(text);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { runs: times.length, median: percentile(times, 50), p95: percentile(times, 95), min: times[0], result };
+}
+
+const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+const fmtSize = (n) => (n >= MB ? `${(n / MB).toFixed(2)} MB` : `${(n / KB).toFixed(1)} KB`);
+
+function table(headers, rows, align) {
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const cell = (text, i) => {
+    const pad = ' '.repeat(widths[i] - width(text));
+    return align[i] === 'r' ? pad + text : text + pad;
+  };
+  const line = (r) => r.map(cell).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+/** Display width: CJK characters take two columns. */
+function width(text) {
+  let w = 0;
+  for (const ch of String(text)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+console.log(`gknb benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, ${os.platform()} ${os.arch()}`);
+console.log(`timing: warm-up, then ≥ ${MIN_RUNS} runs and ≥ ${MIN_TIME_MS} ms per input and tool; median and p95 of single runs`);
+if (!examples.length) console.log('note: examples/*.gknb.md not found; using the synthetic report as the only source');
+console.log('');
+
+// Global warm-up: both tools on the typical report for a while, so that the first inputs
+// measured are not the ones paying for JIT compilation.
+for (const fn of [gknb, mdl]) {
+  const until = performance.now() + (quick ? 300 : 1000);
+  while (performance.now() < until) fn(typical);
+}
+
+const results = [];
+for (const input of inputs) {
+  const size = bytes(input.text);
+  const t0 = performance.now();
+  const g = measure(gknb, input.text);
+  const m = quick && size > MB ? undefined : measure(mdl, input.text);
+  const diagnostics = g.result.length;
+  const mdlIssues = m ? Object.values(m.result).reduce((n, list) => n + list.length, 0) : null;
+  results.push({
+    name: input.name, group: input.group, bytes: size, lines: input.text.split('\n').length, diagnostics, markdownlintIssues: mdlIssues,
+    gknb: { runs: g.runs, medianMs: g.median, p95Ms: g.p95, minMs: g.min },
+    markdownlint: m ? { runs: m.runs, medianMs: m.median, p95Ms: m.p95, minMs: m.min } : null,
+    ratio: m ? g.median / m.median : null,
+  });
+  process.stderr.write(`  measured ${input.name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+}
+
+console.log(
+  table(
+    ['input', 'size', 'diags', 'gknb runs', 'gknb median', 'gknb p95', 'mdl median', 'mdl p95', 'gknb/mdl'],
+    results.map((r) => [
+      r.name, fmtSize(r.bytes), String(r.diagnostics), String(r.gknb.runs),
+      `${fmtMs(r.gknb.medianMs)} ms`, `${fmtMs(r.gknb.p95Ms)} ms`,
+      r.markdownlint ? `${fmtMs(r.markdownlint.medianMs)} ms` : 'skipped', r.markdownlint ? `${fmtMs(r.markdownlint.p95Ms)} ms` : '—',
+      r.ratio === null ? '—' : r.ratio >= 0.1 ? r.ratio.toFixed(2) : r.ratio.toFixed(4),
+    ]),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+  ),
+);
+
+// ---------------------------------------------------------------------------------------
+// Linearity: least squares of median ms over MB, 100 KB … 4 MB.
+
+function leastSquares(points) {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (const p of points) {
+    sxx += (p.x - mx) ** 2;
+    sxy += (p.x - mx) * (p.y - my);
+    syy += (p.y - my) ** 2;
+  }
+  const slope = sxy / sxx;
+  const intercept = my - slope * mx;
+  const r2 = syy === 0 ? 1 : (sxy * sxy) / (sxx * syy);
+  return { slope, intercept, r2 };
+}
+
+const ladderResults = results.filter((r) => r.group === 'ladder');
+const linearity = {};
+for (const tool of ['gknb', 'markdownlint']) {
+  const measured = ladderResults.filter((r) => r[tool]);
+  const points = measured.map((r) => ({ x: r.bytes / MB, y: r[tool].medianMs }));
+  // Exponent b of time ∝ size^b (least squares on log–log): 1 is linear, 2 quadratic.
+  const logLog = points.length >= 2 ? leastSquares(points.map((p) => ({ x: Math.log(p.x), y: Math.log(p.y) }))).slope : NaN;
+  linearity[tool] = {
+    ...(points.length >= 2 ? leastSquares(points) : { slope: NaN, intercept: NaN, r2: NaN }),
+    exponent: logLog,
+    per100KB: ladderResults.map((r) => ({ bytes: r.bytes, ms: r[tool] ? r[tool].medianMs / (r.bytes / (100 * KB)) : null })),
+    upToBytes: measured.length ? measured[measured.length - 1].bytes : 0,
+  };
+}
+console.log('\nlinearity (median ms per 100 KB at each size):');
+console.log(
+  table(
+    ['size', 'gknb ms/100 KB', 'markdownlint ms/100 KB'],
+    ladderResults.map((r, i) => [fmtSize(r.bytes), fmtMs(linearity.gknb.per100KB[i].ms), linearity.markdownlint.per100KB[i].ms === null ? 'skipped' : fmtMs(linearity.markdownlint.per100KB[i].ms)]),
+    ['r', 'r', 'r'],
+  ),
+);
+for (const tool of ['gknb', 'markdownlint']) {
+  const l = linearity[tool];
+  console.log(
+    `${tool.padEnd(12)} slope ${l.slope.toFixed(2)} ms/MB, intercept ${l.intercept.toFixed(2)} ms, R² ${l.r2.toFixed(4)}, ` +
+      `log–log exponent ${l.exponent.toFixed(2)} (100 KB … ${fmtSize(l.upToBytes)})`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Targets.
+
+const typicalResult = results.find((r) => r.group === 'typical');
+const oneMB = ladderResults.find((r, i) => ladder[i][1] === MB);
+const per100 = linearity.gknb.per100KB.map((p) => p.ms);
+// Linear: the straight-line fit explains the data (R² ≥ 0.98) and time grows like size^b with
+// b ≤ 1.15 (the per-100 KB cost may creep up a little with GC pressure, not multiply).
+const growth = per100[per100.length - 1] / per100[0];
+const targets = [
+  { target: 'typical report (~20 KB) median ≤ 1 ms', value: `${fmtMs(typicalResult.gknb.medianMs)} ms`, pass: typicalResult.gknb.medianMs <= 1 },
+  { target: '1 MB draft median ≤ 50 ms', value: `${fmtMs(oneMB.gknb.medianMs)} ms`, pass: oneMB.gknb.medianMs <= 50 },
+  {
+    target: 'linear 100 KB → 4 MB (R² ≥ 0.98, log–log exponent ≤ 1.15)',
+    value: `R² ${linearity.gknb.r2.toFixed(4)}, exponent ${linearity.gknb.exponent.toFixed(2)}, ms/100 KB ×${growth.toFixed(2)}`,
+    pass: linearity.gknb.r2 >= 0.98 && linearity.gknb.exponent <= 1.15,
+  },
+];
+console.log('\ntargets:');
+console.log(table(['target', 'measured', 'result'], targets.map((t) => [t.target, t.value, t.pass ? 'PASS' : 'MISS']), ['l', 'r', 'l']));
+
+// ---------------------------------------------------------------------------------------
+// Bundle sizes (as built by scripts/build.mjs; minified = esbuild minify of that bundle).
+
+const bundleFiles = [];
+for (const dir of ['dist/client', 'dist/server']) {
+  const full = path.join(root, dir);
+  if (existsSync(full)) for (const name of readdirSync(full).sort()) if (name.endsWith('.js')) bundleFiles.push(`${dir}/${name}`);
+}
+if (existsSync(path.join(root, 'dist/cli.js'))) bundleFiles.push('dist/cli.js');
+const bundles = [];
+for (const file of bundleFiles) {
+  const code = readFileSync(path.join(root, file), 'utf8');
+  const minified = (await esbuild.transform(code.replace(/^#!.*\n/, ''), { minify: true, loader: 'js', target: 'es2022', logLevel: 'silent' })).code;
+  bundles.push({ file, bytes: statSync(path.join(root, file)).size, minifiedBytes: bytes(minified), minifiedGzipBytes: gzipSync(minified).length });
+}
+console.log('\nbundle sizes:');
+if (bundles.length) {
+  console.log(
+    table(
+      ['bundle', 'as built', 'minified', 'minified+gzip'],
+      bundles.map((b) => [b.file, fmtSize(b.bytes), fmtSize(b.minifiedBytes), fmtSize(b.minifiedGzipBytes)]),
+      ['l', 'r', 'r', 'r'],
+    ),
+  );
+} else {
+  console.log('  (no bundles in dist/; run node scripts/build.mjs first)');
+}
+
+const out = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: os.cpus()[0]?.model,
+  platform: `${os.platform()} ${os.arch()}`,
+  quick,
+  minTimeMs: MIN_TIME_MS,
+  minRuns: MIN_RUNS,
+  inputs: results,
+  linearity,
+  targets,
+  bundles,
+};
+writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+console.log(`\nwrote ${path.relative(process.cwd(), path.join(outDir, 'results.json'))}`);

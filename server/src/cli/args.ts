@@ -1,0 +1,139 @@
+// Command-line parsing for `gknb`. No dependencies: the grammar is small and every
+// error must carry a bilingual message and exit code 2.
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export type CliTemplate = 'auto' | '2019' | '2021';
+export type CliLocale = 'zh-cn' | 'en';
+
+export type ParsedArgs =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | {
+      readonly command: 'check';
+      readonly inputs: readonly string[];
+      readonly format: OutputFormat;
+      readonly template: CliTemplate;
+      readonly locale: CliLocale;
+    };
+
+/** A usage error: printed with the help hint, exit code 2. */
+export class UsageError extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(`${zh}\n${en}`);
+  }
+}
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const TEMPLATES: readonly CliTemplate[] = ['auto', '2019', '2021'];
+const LOCALES: readonly CliLocale[] = ['zh-cn', 'en'];
+
+const VALUE_OPTIONS = ['--format', '--template', '--locale'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+function choose<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  const normalised = value.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(normalised)) return normalised as T;
+  const list = allowed.join('|');
+  throw new UsageError(`选项 ${option} 的值“${value}”无效，可选值：${list}。`, `Invalid value "${value}" for ${option}; expected ${list}.`);
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const values: Partial<Record<ValueOption, string>> = {};
+  const positionals: string[] = [];
+  let help = false;
+  let version = false;
+  let onlyPositionals = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') {
+      help = true;
+      continue;
+    }
+    if (arg === '-v' || arg === '-V' || arg === '--version') {
+      version = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const short: Record<string, ValueOption> = { '-f': '--format', '-t': '--template', '-l': '--locale' };
+    const option = (VALUE_OPTIONS as readonly string[]).includes(name) ? (name as ValueOption) : short[name];
+    if (!option) {
+      throw new UsageError(`未知选项：${arg}`, `Unknown option: ${arg}`);
+    }
+    let value: string | undefined;
+    if (eq >= 0) {
+      value = arg.slice(eq + 1);
+    } else {
+      value = argv[i + 1];
+      if (value === undefined || (value.startsWith('-') && value !== '-')) {
+        throw new UsageError(`选项 ${option} 缺少取值。`, `Option ${option} requires a value.`);
+      }
+      i++;
+    }
+    values[option] = value;
+  }
+
+  if (help) return { command: 'help' };
+  if (version) return { command: 'version' };
+  if (positionals.length === 0) {
+    throw new UsageError('缺少命令。用法：gknb check <文件、文件夹或通配符…>', 'Missing command. Usage: gknb check <files, folders or globs…>');
+  }
+  const [command, ...inputs] = positionals;
+  if (command === 'help') return { command: 'help' };
+  if (command === 'version') return { command: 'version' };
+  if (command !== 'check') {
+    throw new UsageError(`未知命令：${command}（可用命令：check）`, `Unknown command: ${command} (available: check)`);
+  }
+  const format = values['--format'] === undefined ? 'text' : choose('--format', values['--format'], FORMATS);
+  const template = values['--template'] === undefined ? 'auto' : choose('--template', values['--template'], TEMPLATES);
+  const locale = values['--locale'] === undefined ? 'zh-cn' : choose('--locale', values['--locale'], LOCALES);
+  if (inputs.length === 0) {
+    throw new UsageError('没有指定要检查的文件、文件夹或通配符。', 'No files, folders or globs given to check.');
+  }
+  return { command: 'check', inputs, format, template, locale };
+}
+
+export function helpText(version: string): string {
+  return `gknb ${version} — 政府信息公开工作年度报告检查工具 / checker for annual government information disclosure reports
+
+用法 / Usage:
+  gknb check <文件、文件夹或通配符…> [选项]
+  gknb check <files, folders or globs…> [options]
+  gknb --help | --version
+
+选项 / Options:
+  -f, --format text|json|sarif   输出格式（默认 text） / output format (default text)
+  -t, --template auto|2019|2021  报告模板（默认 auto：按年份和表头判断） / report template (default auto)
+  -l, --locale zh-cn|en          提示信息语言（默认 zh-cn） / message language (default zh-cn)
+  -h, --help                     显示本帮助 / show this help
+  -v, --version                  显示版本 / show the version
+
+文件 / Files:
+  *.gknb.md 文件总会检查；其他 .md 文件只有看起来像年度报告时才检查。
+  文件夹会递归查找 *.gknb.md 和 *.md（跳过 node_modules 和以 . 开头的文件夹）。
+  通配符请加引号，例如 "reports/**/*.md"。
+  *.gknb.md files are always checked; other .md files only when they look like a report.
+  Folders are searched recursively for *.gknb.md and *.md (skipping node_modules and dot folders).
+  Quote globs, e.g. "reports/**/*.md".
+
+输出 / Output:
+  text:  路径:行:列: 级别 [规则] 信息（行、列从 1 开始，列按 UTF-16 码元计）
+         path:line:col: severity [rule] message (1-based; columns count UTF-16 code units)
+  json:  [{ "file": 路径, "diagnostics": [LSP Diagnostic…] }]（LSP 范围从 0 开始 / 0-based LSP ranges）
+  sarif: SARIF 2.1.0（columnKind utf16CodeUnits）
+
+退出码 / Exit codes:
+  0  没有错误 / no errors
+  1  发现错误级别的问题 / at least one error-severity diagnostic
+  2  用法错误或无法读取文件 / usage error or unreadable file
+`;
+}

@@ -1,0 +1,204 @@
+// Turning command-line inputs (files, folders, globs) into the list of files to check,
+// and reading them. All file-system access of the CLI lives here and in main.ts.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// Loaded with require(), not import: esbuild then resolves tinyglobby's (and fdir's) "require"
+// build. Their ESM build uses import.meta.url, which is empty in the CJS bundle dist/cli.js
+// and makes createRequire throw at startup.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { globSync, isDynamicPattern } = require('tinyglobby') as typeof import('tinyglobby');
+
+/** How a file came to be checked: named on the command line, or found in a folder or by a glob. */
+export type FileOrigin = 'explicit' | 'discovered';
+
+export interface InputFile {
+  /** Absolute, normalised path. */
+  readonly absolute: string;
+  /** Path relative to the working directory, as printed. */
+  readonly display: string;
+  readonly origin: FileOrigin;
+}
+
+export interface InputProblem {
+  readonly input: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface ResolvedInputs {
+  readonly files: readonly InputFile[];
+  readonly problems: readonly InputProblem[];
+}
+
+/** `*.gknb.md` files are the extension's own language; everything else is Markdown. */
+export function isGknbFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.gknb.md');
+}
+
+function isMarkdownFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.md');
+}
+
+function skipFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** Path relative to cwd for display; outside cwd it keeps `../`; never empty. */
+export function displayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative === '' ? path.basename(absolute) : relative;
+}
+
+/**
+ * Recursively lists `*.md` files (which includes `*.gknb.md`) under a folder, skipping
+ * `node_modules` and dot folders. Symbolic links to folders are followed once (by real path),
+ * so link cycles terminate.
+ */
+function walkFolder(root: string, out: string[]): void {
+  const seen = new Set<string>();
+  const visit = (dir: string): void => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = fs.statSync(full);
+          isDir = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (isDir) {
+        if (!skipFolder(entry.name)) visit(full);
+      } else if (isFile && isMarkdownFile(entry.name)) {
+        out.push(full);
+      }
+    }
+  };
+  visit(root);
+}
+
+/** Whether any segment of a path (relative to the glob's base) is a skipped folder. */
+function inSkippedFolder(relative: string): boolean {
+  const parts = relative.split(/[\\/]/);
+  parts.pop();
+  return parts.some(skipFolder);
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resolves inputs in order. An existing path is taken literally (even when it contains glob
+ * characters); otherwise a pattern with glob syntax is expanded with tinyglobby relative to cwd.
+ * A file reached twice is listed once (named explicitly wins).
+ */
+export function resolveInputs(inputs: readonly string[], cwd: string): ResolvedInputs {
+  const byPath = new Map<string, InputFile>();
+  const problems: InputProblem[] = [];
+  const add = (absolute: string, origin: FileOrigin): void => {
+    const normalised = path.resolve(absolute);
+    const existing = byPath.get(normalised);
+    if (existing && (existing.origin === 'explicit' || origin === 'discovered')) return;
+    byPath.set(normalised, { absolute: normalised, display: displayPath(cwd, normalised), origin });
+  };
+
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    const stat = statOrUndefined(absolute);
+    if (stat?.isDirectory()) {
+      const found: string[] = [];
+      walkFolder(absolute, found);
+      if (found.length === 0) {
+        problems.push({ input, zh: `文件夹中没有 Markdown 文件：${input}`, en: `No Markdown files in folder: ${input}` });
+      }
+      for (const file of found) add(file, 'discovered');
+      continue;
+    }
+    if (stat) {
+      add(absolute, 'explicit');
+      continue;
+    }
+    const pattern = process.platform === 'win32' ? input.replace(/\\/g, '/') : input;
+    if (isDynamicPattern(pattern)) {
+      const matches = globSync(pattern, { cwd, absolute: true, dot: false, onlyFiles: true, ignore: ['**/node_modules/**'] })
+        .filter((file) => isMarkdownFile(file) && !inSkippedFolder(path.relative(cwd, file)))
+        .sort();
+      if (matches.length === 0) {
+        problems.push({ input, zh: `没有与通配符匹配的 Markdown 文件：${input}`, en: `No Markdown files match the pattern: ${input}` });
+      }
+      for (const file of matches) add(file, 'discovered');
+      continue;
+    }
+    problems.push({ input, zh: `找不到文件或文件夹：${input}`, en: `No such file or folder: ${input}` });
+  }
+
+  const files = [...byPath.values()].sort((a, b) => compareStrings(a.display, b.display));
+  return { files, problems };
+}
+
+/** Code-point order: deterministic across locales and platforms. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export type ReadResult =
+  | { readonly ok: true; readonly text: string; readonly encodingNote?: { readonly zh: string; readonly en: string } }
+  | { readonly ok: false; readonly zh: string; readonly en: string };
+
+/**
+ * Reads a file as text: UTF-8 with the BOM stripped. UTF-16 files with a BOM (as saved by
+ * some Windows editors) are decoded too. Bytes that are not valid UTF-8 (a draft saved as GBK,
+ * say) are decoded with replacement characters and reported in `encodingNote`.
+ */
+export function readTextFile(file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { ok: false, zh: `无法读取文件（${code}）`, en: `cannot read file (${code})` };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  }
+  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+  } catch {
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8').decode(body),
+      encodingNote: {
+        zh: '文件不是有效的 UTF-8 编码（可能是 GBK），已按 UTF-8 读取，部分文字可能显示为乱码',
+        en: 'file is not valid UTF-8 (GBK?); read as UTF-8 with replacement characters',
+      },
+    };
+  }
+}

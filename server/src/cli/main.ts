@@ -1,0 +1,174 @@
+// `gknb` command line: checks report drafts with the same pure service the editor uses.
+// Every diagnostic comes from validateText unchanged; this file only finds and reads files,
+// decides which Markdown files to check (through the service's shouldCheckDocument) and
+// prints the results.
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { RULE_IDS, RULES, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from '../service';
+import { helpText, parseArgs, UsageError, type CliLocale } from './args';
+import { isGknbFile, readTextFile, resolveInputs } from './files';
+import { RULE_DESCRIPTIONS } from './rule-descriptions';
+import {
+  countDiagnostics,
+  formatJson,
+  formatSarif,
+  formatText,
+  sortDiagnostics,
+  summaryLine,
+  type CheckedFile,
+  type RuleInfo,
+} from './format';
+
+export interface CliIO {
+  /** Working directory: inputs and printed paths are relative to it. */
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const packageJson = require('../../../package.json') as { version: string };
+export const VERSION: string = packageJson.version;
+
+/** Both languages, Chinese first: the CLI's own errors are read by people of either. */
+function bilingual(zh: string, en: string): string {
+  return `${zh}\n  ${en}`;
+}
+
+const SEVERITY_NAMES: Record<string, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, info: 3, hint: 4 };
+
+/**
+ * Rule metadata for SARIF, read defensively from the service's RULES table (an array or a
+ * record of rule objects): the first description-like string in the requested locale.
+ */
+export function ruleInfos(locale: CliLocale): RuleInfo[] {
+  const table = RULES as unknown;
+  const byId = new Map<string, Record<string, unknown>>();
+  const entries: unknown[] = Array.isArray(table) ? table : table && typeof table === 'object' ? Object.values(table) : [];
+  for (const entry of entries) {
+    if (entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string') {
+      byId.set((entry as { id: string }).id, entry as Record<string, unknown>);
+    }
+  }
+  const text = (value: unknown): string | undefined => {
+    if (typeof value === 'string' && value.trim()) return value;
+    if (value && typeof value === 'object') {
+      const localised = value as Record<string, unknown>;
+      const preferred = localised[locale] ?? localised[locale === 'en' ? 'en' : 'zh'] ?? localised['zh-cn'] ?? localised.zh;
+      if (typeof preferred === 'string' && preferred.trim()) return preferred;
+    }
+    return undefined;
+  };
+  return (RULE_IDS as readonly string[]).map((id) => {
+    const rule = byId.get(id) ?? {};
+    const fallback = RULE_DESCRIPTIONS[id];
+    const description =
+      text(rule.shortDescription) ??
+      text(rule.description) ??
+      text(rule.title) ??
+      text(rule.summary) ??
+      (fallback ? (locale === 'en' ? fallback.en : fallback.zh) : id);
+    const severity = rule.defaultSeverity ?? rule.severity;
+    const defaultSeverity =
+      typeof severity === 'number' && severity >= 1 && severity <= 4
+        ? (severity as DiagnosticSeverity)
+        : typeof severity === 'string'
+          ? SEVERITY_NAMES[severity]
+          : undefined;
+    return { id, description, defaultSeverity };
+  });
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`gknb: ${bilingual(error.zh, error.en)}\n运行 gknb --help 查看用法。 Run gknb --help for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.command === 'help') {
+    io.stdout(helpText(VERSION));
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+
+  const { locale } = args;
+  const settings: GknbSettings = settingsFromConfig({ template: args.template }, locale);
+  const { files, problems } = resolveInputs(args.inputs, io.cwd);
+  if (problems.length) {
+    for (const problem of problems) io.stderr(`gknb: ${bilingual(problem.zh, problem.en)}\n`);
+    return 2;
+  }
+
+  const checked: CheckedFile[] = [];
+  let failed = false;
+  let skippedQuietly = 0;
+  for (const file of files) {
+    const read = readTextFile(file.absolute);
+    if (!read.ok) {
+      io.stderr(`gknb: ${file.display}: ${bilingual(read.zh, read.en)}\n`);
+      failed = true;
+      continue;
+    }
+    if (read.encodingNote) {
+      io.stderr(`gknb: ${file.display}: ${bilingual(read.encodingNote.zh, read.encodingNote.en)}\n`);
+    }
+    const languageId = isGknbFile(file.absolute) ? 'gknb' : 'markdown';
+    const uri = pathToFileURL(file.absolute).href;
+    let diagnostics: Diagnostic[];
+    try {
+      if (!shouldCheckDocument(read.text, languageId, settings)) {
+        if (file.origin === 'explicit') {
+          io.stderr(
+            `gknb: ${file.display}: ${bilingual(
+              '看起来不像政府信息公开工作年度报告，已跳过（改名为 *.gknb.md 可强制检查）',
+              'does not look like an annual report; skipped (rename it to *.gknb.md to force checking)',
+            )}\n`,
+          );
+        } else {
+          skippedQuietly++;
+        }
+        continue;
+      }
+      diagnostics = sortDiagnostics(validateText(read.text, { uri, languageId, settings }));
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      io.stderr(`gknb: ${file.display}: ${bilingual('检查时发生内部错误', 'internal error while checking')}\n${detail}\n`);
+      failed = true;
+      continue;
+    }
+    checked.push({ file, uri, diagnostics });
+  }
+
+  if (skippedQuietly > 0) {
+    io.stderr(
+      `gknb: ${bilingual(
+        `跳过了 ${skippedQuietly} 个看起来不像年度报告的 Markdown 文件`,
+        `skipped ${skippedQuietly} Markdown file(s) that do not look like annual reports`,
+      )}\n`,
+    );
+  }
+
+  const counts = countDiagnostics(checked);
+  switch (args.format) {
+    case 'text':
+      io.stdout(formatText(checked));
+      io.stderr(`${summaryLine(counts, locale)}\n`);
+      break;
+    case 'json':
+      io.stdout(formatJson(checked));
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(checked, { cwd: io.cwd, version: VERSION, rules: ruleInfos(locale), executionSuccessful: !failed }));
+      break;
+  }
+  if (failed) return 2;
+  return counts.errors > 0 ? 1 : 0;
+}

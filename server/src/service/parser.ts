@@ -106,44 +106,50 @@ function findDirectives(raw: readonly string[], content: readonly string[]): Dir
 // Table rows: GFM pipe rows and tab-separated rows.
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
-const SPACE = /[\s\u3000\u00a0\ufeff]/;
+/** Whitespace as Word pastes it: ASCII, NBSP, ideographic space, BOM, zero-width and en/em spaces. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 10 || code === 13 || code === 11 || code === 12
+    || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
 
 // Loops rather than /\s*$/: a regex anchored at the end rescans long runs of spaces (quadratic).
 function leadingSpace(text: string): number {
   let i = 0;
-  while (i < text.length && SPACE.test(text[i])) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
 function trailingSpace(text: string): number {
   let i = text.length;
-  while (i > 0 && SPACE.test(text[i - 1])) i--;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   return text.length - i;
 }
 
 function makeCell(content: string, line: number, start: number, end: number): Cell {
-  const segment = content.slice(start, end);
-  const lead = leadingSpace(segment);
-  if (lead === segment.length) return { text: '', range: makeRange(line, start, end) };
-  const trail = trailingSpace(segment);
-  return { text: segment.slice(lead, segment.length - trail), range: makeRange(line, start + lead, end - trail) };
+  let from = start;
+  while (from < end && isSpace(content.charCodeAt(from))) from++;
+  if (from === end) return { text: '', range: makeRange(line, start, end) };
+  let to = end;
+  while (to > from && isSpace(content.charCodeAt(to - 1))) to--;
+  return { text: content.slice(from, to), range: makeRange(line, from, to) };
 }
 
 function pipeCells(content: string, line: number): Cell[] {
-  const pipes: number[] = [];
-  for (let i = content.indexOf('|'); i >= 0; i = content.indexOf('|', i + 1)) {
-    if (i === 0 || content[i - 1] !== '\\') pipes.push(i);
-  }
   const first = leadingSpace(content);
   const last = content.length - trailingSpace(content) - 1;
-  const bounds: number[] = [-1, ...pipes, content.length];
   const cells: Cell[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const start = bounds[k] + 1;
-    const end = bounds[k + 1];
-    if (k === 0 && pipes[0] === first) continue; // before a leading pipe
-    if (k === bounds.length - 2 && pipes[pipes.length - 1] === last) continue; // after a trailing pipe
-    cells.push(makeCell(content, line, start, end));
+  // Cells lie between unescaped pipes; text before a leading pipe and after a trailing one is not a cell.
+  let start = 0;
+  let isFirst = true;
+  for (let i = content.indexOf('|'); ; i = content.indexOf('|', i + 1)) {
+    if (i > 0 && content.charCodeAt(i - 1) === 92) continue; // \| is text
+    const end = i < 0 ? content.length : i;
+    const leading = isFirst && end === first;
+    const trailing = i < 0 && content.charCodeAt(last) === 124 && content.charCodeAt(last - 1) !== 92;
+    if (!leading && !trailing) cells.push(makeCell(content, line, start, end));
+    if (i < 0) break;
+    isFirst = false;
+    start = i + 1;
   }
   return cells;
 }
@@ -564,6 +570,7 @@ function activeTemplateOf(run: RowRun): TemplateYear | undefined {
 }
 
 function blockItem(text: string): string | undefined {
+  if (!text.includes('第二十条') && !text.includes('二十')) return undefined;
   const m = ACTIVE_BLOCK_RE.exec(text.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）'));
   return m ? m[1] : undefined;
 }

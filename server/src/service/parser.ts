@@ -536,7 +536,9 @@ function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
   let bound = false;
   for (const row of run.rows) {
     const numbers = row.cells.filter((c) => isNumberLike(c.text)).length;
-    if (!bound && numbers >= 3) {
+    // The data row: numbers, or a full row of blanks (a table not filled in yet).
+    const blankDataRow = row.cells.length >= columnCount && row.cells.every((c) => c.text === '' || isNumberLike(c.text));
+    if (!bound && (numbers >= 3 || blankDataRow)) {
       const { values } = splitRow(row, columnCount, 1, fullWidth);
       builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, values);
       bound = true;

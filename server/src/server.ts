@@ -1,9 +1,17 @@
 // The LSP adapter: documents in, diagnostics out. Each handler gets the document, asks the pure
 // service, replies. Shared by the Node (IPC/stdio) and web-worker entry points.
-import type { Connection, InitializeResult } from 'vscode-languageserver';
-import { TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Connection, InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, settingsFromConfig, validateText, type GknbSettings } from './service';
+import { DEFAULT_SETTINGS, fixAll, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from './service';
+
+export const FIX_ALL_KIND = 'source.fixAll.gknb';
+
+/** Whether a code action kind was asked for by `only` (a kind matches its parents: source ⊃ source.fixAll). */
+function wanted(kind: string, only: readonly string[] | undefined, byDefault: boolean): boolean {
+  if (!only || only.length === 0) return byDefault;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -14,7 +22,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
       serverInfo: { name: 'gknb' },
     };
   });
@@ -67,6 +78,32 @@ export function startServer(connection: Connection): void {
     timers.delete(uri);
     settingsCache.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
+    const uri = params.textDocument.uri;
+    const settings = await settingsFor(uri);
+    const document = documents.get(uri);
+    if (!document || token.isCancellationRequested) return [];
+    const text = document.getText();
+    if (!shouldCheckDocument(text, document.languageId, settings)) return [];
+    const options = { uri, languageId: document.languageId, settings };
+    const actions: CodeAction[] = [];
+    if (wanted(CodeActionKind.QuickFix, params.context.only, true)) {
+      actions.push(...getCodeActions(text, params.context.diagnostics, options));
+    }
+    // Fix-all is a source action: only when asked for (save participants, the gknb.fixAll command).
+    if (wanted(FIX_ALL_KIND, params.context.only, false) && !token.isCancellationRequested) {
+      const result = fixAll(text, options);
+      if (result.edits.length > 0) {
+        actions.push({
+          title: settings.locale === 'en' ? 'gknb: Fix all auto-fixable problems' : 'gknb: 修复全部可自动修复的问题',
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [uri]: result.edits } },
+        });
+      }
+    }
+    return actions;
   });
 
   connection.onDidChangeConfiguration(() => {

@@ -1,0 +1,421 @@
+// Quick fixes and fix-all. Every fix is computed from the diagnostic's `data` and the current
+// text, edits only the cells or lines it names, and a fix that would break a relation that
+// holds now is not offered.
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { SectionNumber, Table, TableKind, TemplateYear } from './model';
+import { parseReport, splitLines } from './parser';
+import { sectionSkeleton, standardTable } from './skeleton';
+import { DEFAULT_SETTINGS, type GknbSettings } from './settings';
+import { ACTIVE_BLOCKS, APPEAL_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, activeRowId, canonicalHeading } from './template';
+import { validateText } from './validate';
+
+export interface CodeActionOptions {
+  readonly uri: string;
+  readonly languageId?: string;
+  readonly settings?: Partial<GknbSettings>;
+}
+
+type Data = Record<string, unknown>;
+
+const ARITHMETIC = new Set(['row-total', 'result-total', 'balance', 'appeal-total']);
+/** Rules whose fixes fix-all applies: they only set totals, fill blanks, or rewrite digits and headings. */
+export const SAFE_FIX_RULES: ReadonlySet<string> = new Set(['row-total', 'result-total', 'appeal-total', 'empty-cell', 'fullwidth-digit', 'heading-wording']);
+
+function say(settings: GknbSettings, zh: string, en: string): string {
+  return settings.locale === 'en' ? en : zh;
+}
+
+function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+function dataOf(diagnostic: Diagnostic): Data {
+  return typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Data) : {};
+}
+
+function point(line: number, character: number): Range {
+  return { start: { line, character }, end: { line, character } };
+}
+
+/** Offset of an LSP position in `text` (lines split like the parser does). */
+function offsetAt(lines: readonly string[], text: string, line: number, character: number): number {
+  let offset = 0;
+  for (let i = 0; i < line && i < lines.length; i++) {
+    offset += lines[i].length;
+    offset += text[offset] === '\r' && text[offset + 1] === '\n' ? 2 : 1;
+  }
+  return offset + character;
+}
+
+/** Applies non-overlapping edits (any order) to text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = splitLines(text);
+  const sorted = edits
+    .map((e) => ({ start: offsetAt(lines, text, e.range.start.line, e.range.start.character), end: offsetAt(lines, text, e.range.end.line, e.range.end.character), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  for (const e of sorted) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
+  return result;
+}
+
+/** The edit that writes `value` into a value cell: blank cells keep their padding style. */
+function cellEdit(lines: readonly string[], range: Range, value: string, missing = false): TextEdit {
+  const line = lines[range.start.line] ?? '';
+  const isPipe = line.includes('|');
+  if (missing) {
+    // A cell absent from a short row is appended at the end of the row.
+    const trimmed = line.trimEnd();
+    const newText = !isPipe ? `\t${value}` : trimmed.endsWith('|') ? ` ${value} |` : ` | ${value}`;
+    const at = isPipe ? trimmed.length : line.length;
+    return { range: point(range.start.line, at), newText };
+  }
+  const current = line.slice(range.start.character, range.end.character);
+  if (current.trim() === '') return { range, newText: isPipe ? ` ${value} ` : value };
+  return { range, newText: value };
+}
+
+function action(title: string, diagnostic: Diagnostic | undefined, uri: string, edits: TextEdit[], isPreferred = false, kind = 'quickfix'): CodeAction {
+  const result: CodeAction = { title, kind, edit: { changes: { [uri]: edits } } };
+  if (diagnostic) result.diagnostics = [diagnostic];
+  if (isPreferred) result.isPreferred = true;
+  return result;
+}
+
+function arithmeticKey(d: Diagnostic): string {
+  const data = dataOf(d);
+  return `${String(d.code)}|${String(data.rowId ?? '')}|${String(data.columnId ?? '')}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Row text for inserted rows, in the table's own layout (pipe or tab, label cell count).
+
+interface Layout {
+  readonly pipe: boolean;
+  readonly labelCells: number;
+  readonly width: number;
+}
+
+function layoutOf(table: Table, lines: readonly string[], valueCount: number): Layout {
+  const sample = table.rows.find((r) => r.cells.length > 0);
+  const pipe = sample ? lines[sample.line].includes('|') : true;
+  const width = Math.max(...table.rows.map((r) => r.cells.length), valueCount + 1);
+  return { pipe, labelCells: Math.min(3, Math.max(1, width - valueCount)), width };
+}
+
+function rowText(layout: Layout, cells: readonly string[]): string {
+  return layout.pipe ? `| ${cells.join(' | ')} |` : cells.join('\t');
+}
+
+function requestRowText(layout: Layout, template: TemplateYear, rowId: string): string {
+  const spec = REQUEST_ROWS[template].find((r) => r.id === rowId)!;
+  const group = spec.group ? REQUEST_ROWS[template].find((r) => r.id === spec.group) : undefined;
+  const labels = new Array<string>(layout.labelCells).fill('');
+  if (layout.labelCells === 1) labels[0] = group ? `${group.label}${spec.label}` : spec.label;
+  else if (group) labels[layout.labelCells - 1] = spec.label;
+  else labels[0] = spec.label;
+  return rowText(layout, [...labels, ...REQUEST_COLUMNS.map(() => '0')]);
+}
+
+function activeRowsText(layout: Layout, template: TemplateYear, rowIds: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const block of ACTIVE_BLOCKS[template]) {
+    const ids = block.rows.map((r) => activeRowId(block.item, r.id));
+    const wanted = block.rows.filter((r) => rowIds.includes(activeRowId(block.item, r.id)));
+    if (wanted.length === 0) continue;
+    const pad = (cells: string[]): string[] => [...cells, ...new Array(Math.max(0, layout.width - cells.length)).fill('')];
+    if (wanted.length === ids.length) {
+      out.push(rowText(layout, pad([block.label])));
+      out.push(rowText(layout, pad(['信息内容', ...block.columns.map((c) => c.label)])));
+    }
+    for (const row of wanted) out.push(rowText(layout, pad([row.label, ...block.columns.map(() => '0')])));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+
+interface Context {
+  readonly text: string;
+  readonly lines: readonly string[];
+  readonly eol: string;
+  readonly uri: string;
+  readonly settings: GknbSettings;
+  readonly languageId: string;
+  model(): ReturnType<typeof parseReport>;
+  diagnostics(): Diagnostic[];
+}
+
+function makeContext(text: string, options: CodeActionOptions): Context {
+  const settings: GknbSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  let model: ReturnType<typeof parseReport> | undefined;
+  let diagnostics: Diagnostic[] | undefined;
+  return {
+    text,
+    lines: splitLines(text),
+    eol: eolOf(text),
+    uri: options.uri,
+    settings,
+    languageId: options.languageId ?? 'gknb',
+    model: () => (model ??= parseReport(text, { template: settings.template })),
+    diagnostics: () => (diagnostics ??= validateText(text, { uri: options.uri, languageId: options.languageId ?? 'gknb', settings })),
+  };
+}
+
+function tableAt(ctx: Context, line: number, kind?: TableKind): Table | undefined {
+  return ctx.model().tables.find((t) => (!kind || t.kind === kind) && t.range.start.line <= line && line <= t.range.end.line);
+}
+
+/** The primary (preferred) fix of a diagnostic, as edits; undefined when it has none. */
+function primaryFix(ctx: Context, d: Diagnostic): { title: string; edits: TextEdit[] } | undefined {
+  const data = dataOf(d);
+  const s = ctx.settings;
+  switch (d.code) {
+    case 'row-total':
+    case 'result-total':
+    case 'appeal-total': {
+      if (typeof data.expected !== 'number') return undefined;
+      const value = String(data.expected);
+      return { title: say(s, `将总计改为 ${value}`, `Set the total to ${value}`), edits: [cellEdit(ctx.lines, d.range, value)] };
+    }
+    case 'empty-cell': {
+      if (typeof data.fill !== 'string') return undefined;
+      const title = data.isTotal && data.fill !== '0'
+        ? say(s, `填入各项之和 ${data.fill}`, `Fill in the sum ${data.fill}`)
+        : say(s, `填入 ${data.fill}`, `Fill in ${data.fill}`);
+      return { title, edits: [cellEdit(ctx.lines, d.range, data.fill, data.missing === true)] };
+    }
+    case 'fullwidth-digit':
+      if (typeof data.replacement !== 'string') return undefined;
+      return { title: say(s, `改为半角数字“${data.replacement}”`, `Use ASCII digits “${data.replacement}”`), edits: [{ range: d.range, newText: data.replacement }] };
+    case 'heading-wording':
+      if (typeof data.canonical !== 'string') return undefined;
+      return { title: say(s, `将标题改为“${data.canonical}”`, `Change the heading to “${data.canonical}”`), edits: [{ range: d.range, newText: data.canonical }] };
+    case 'unknown-label':
+      if (typeof data.suggestion !== 'string') return undefined;
+      return { title: say(s, `改为“${data.suggestion}”`, `Change to “${data.suggestion}”`), edits: [{ range: d.range, newText: data.suggestion }] };
+    case 'missing-section':
+      return missingSectionFix(ctx, data);
+    case 'missing-table':
+      return missingTableFix(ctx, data);
+    case 'missing-row':
+      return missingRowFix(ctx, d, data);
+    default:
+      return undefined;
+  }
+}
+
+function missingSectionFix(ctx: Context, data: Data): { title: string; edits: TextEdit[] } | undefined {
+  const section = data.section as SectionNumber;
+  if (typeof section !== 'number') return undefined;
+  const model = ctx.model();
+  const skeleton = sectionSkeleton(section, model.template, { fill: '0' }).split('\n').join(ctx.eol);
+  const before = model.sections.find((x) => x.number === data.insertBeforeSection);
+  let edit: TextEdit;
+  if (before) {
+    edit = { range: point(before.heading.line, 0), newText: `${skeleton}${ctx.eol}${ctx.eol}` };
+  } else {
+    const last = ctx.lines.length - 1;
+    const endsWithBreak = ctx.lines[last] === '';
+    edit = { range: point(last, ctx.lines[last].length), newText: `${endsWithBreak ? '' : ctx.eol}${ctx.eol}${skeleton}${ctx.eol}` };
+  }
+  const name = canonicalHeading(section);
+  return { title: say(ctx.settings, `插入“${name}”`, `Insert “${name}”`), edits: [edit] };
+}
+
+function missingTableFix(ctx: Context, data: Data): { title: string; edits: TextEdit[] } | undefined {
+  const section = ctx.model().sections.find((x) => x.number === data.section);
+  const kind = data.table as TableKind;
+  if (!section || typeof kind !== 'string') return undefined;
+  const table = standardTable(kind, ctx.model().template, '0').split('\n').join(ctx.eol);
+  // After the section's last written line, separated by a blank line.
+  let line = section.range.end.line;
+  while (line > section.heading.line && ctx.lines[line].trim() === '') line--;
+  const edit: TextEdit = { range: point(line, ctx.lines[line].length), newText: `${ctx.eol}${ctx.eol}${table}` };
+  return { title: say(ctx.settings, `插入${ctx.model().template}版标准统计表`, `Insert the standard ${ctx.model().template} table`), edits: [edit] };
+}
+
+function missingRowFix(ctx: Context, d: Diagnostic, data: Data): { title: string; edits: TextEdit[] } | undefined {
+  const rowIds = Array.isArray(data.rowIds) ? (data.rowIds as string[]) : [];
+  const table = tableAt(ctx, d.range.start.line);
+  if (!table || rowIds.length === 0) return undefined;
+  let texts: string[];
+  if (table.kind === 'requests') {
+    const layout = layoutOf(table, ctx.lines, REQUEST_COLUMNS.length);
+    texts = rowIds.map((id) => requestRowText(layout, table.template, id));
+  } else if (table.kind === 'active') {
+    const maxColumns = Math.max(...ACTIVE_BLOCKS[table.template].map((b) => b.columns.length));
+    texts = activeRowsText(layoutOf(table, ctx.lines, maxColumns), table.template, rowIds);
+  } else {
+    const layout = layoutOf(table, ctx.lines, APPEAL_COLUMNS.length);
+    texts = [rowText(layout, APPEAL_COLUMNS.map(() => '0'))];
+  }
+  const after = typeof data.afterRowId === 'string' ? table.cells.get(data.afterRowId)?.values().next().value : undefined;
+  let edit: TextEdit;
+  if (after) {
+    const line = after.range.start.line;
+    edit = { range: point(line, ctx.lines[line].length), newText: `${ctx.eol}${texts.join(ctx.eol)}` };
+  } else if (table.kind === 'appeals') {
+    const line = table.range.end.line;
+    edit = { range: point(line, ctx.lines[line].length), newText: `${ctx.eol}${texts.join(ctx.eol)}` };
+  } else {
+    // Before the first data row (after the header rows).
+    const firstData = Math.min(...[...table.cells.values()].map((row) => row.values().next().value?.range.start.line ?? Infinity));
+    const line = Number.isFinite(firstData) ? firstData : table.range.end.line + 1;
+    edit = { range: point(line, 0), newText: `${texts.join(ctx.eol)}${ctx.eol}` };
+  }
+  return { title: say(ctx.settings, `插入缺少的 ${rowIds.length} 行（填 0）`, `Insert the ${rowIds.length} missing row(s) with 0`), edits: [edit] };
+}
+
+/** Balance fixes: each changes one of the four cells; offered only if nothing that holds breaks. */
+function balanceFixes(ctx: Context, d: Diagnostic): CodeAction[] {
+  const data = dataOf(d);
+  const ranges = (data.ranges ?? {}) as Record<string, Range | undefined>;
+  const [a, b, c, dd] = ['received', 'carried', 'handled', 'carryover'].map((k) => Number(data[k]));
+  const column = REQUEST_COLUMNS.find((x) => x.id === data.columnId)?.label ?? String(data.columnId);
+  const candidates: { cell: string; value: number; zh: string; en: string }[] = [
+    { cell: 'carryover', value: a + b - c, zh: '结转下年度继续办理', en: 'carry-over' },
+    { cell: 'handled', value: a + b - dd, zh: '（七）总计', en: '（七）total' },
+    { cell: 'received', value: c + dd - b, zh: '本年新收', en: 'received' },
+    { cell: 'carried', value: c + dd - a, zh: '上年结转', en: 'carried over' },
+  ];
+  const before = new Set(ctx.diagnostics().filter((x) => ARITHMETIC.has(String(x.code))).map(arithmeticKey));
+  const actions: CodeAction[] = [];
+  for (const candidate of candidates) {
+    const range = ranges[candidate.cell];
+    if (!range || candidate.value < 0 || !Number.isInteger(candidate.value)) continue;
+    const edit = cellEdit(ctx.lines, range, String(candidate.value));
+    const after = validateText(applyEdits(ctx.text, [edit]), { uri: ctx.uri, languageId: ctx.languageId, settings: ctx.settings })
+      .filter((x) => ARITHMETIC.has(String(x.code)));
+    const broken = after.some((x) => !before.has(arithmeticKey(x)));
+    const stillUnbalanced = after.some((x) => x.code === 'balance' && dataOf(x).columnId === data.columnId);
+    if (broken || stillUnbalanced) continue;
+    actions.push(action(
+      say(ctx.settings, `将${candidate.zh}（${column}列）改为 ${candidate.value}`, `Set ${candidate.en} (column ${column}) to ${candidate.value}`),
+      d, ctx.uri, [edit], actions.length === 0,
+    ));
+  }
+  return actions;
+}
+
+function fillTableAction(ctx: Context, d: Diagnostic): CodeAction | undefined {
+  const table = tableAt(ctx, d.range.start.line);
+  if (!table) return undefined;
+  const edits: TextEdit[] = [];
+  for (const row of table.cells.values()) {
+    for (const cell of row.values()) {
+      if (cell.parsed.kind === 'blank') edits.push(cellEdit(ctx.lines, cell.range, '0', cell.missing));
+    }
+  }
+  if (edits.length < 2) return undefined;
+  return action(say(ctx.settings, `将此表全部 ${edits.length} 个空白单元格填 0`, `Fill all ${edits.length} blank cells of this table with 0`), d, ctx.uri, edits);
+}
+
+function allFullwidthAction(ctx: Context, d: Diagnostic): CodeAction | undefined {
+  const all = ctx.diagnostics().filter((x) => x.code === 'fullwidth-digit' && typeof dataOf(x).replacement === 'string');
+  if (all.length < 2) return undefined;
+  return action(say(ctx.settings, `将全文 ${all.length} 处全角数字转换为半角`, `Convert all ${all.length} full-width numbers in the document`), d, ctx.uri,
+    all.map((x) => ({ range: x.range, newText: dataOf(x).replacement as string })));
+}
+
+function disableActions(ctx: Context, d: Diagnostic): CodeAction[] {
+  const rule = String(d.code);
+  const line = d.range.start.line;
+  const indent = /^[ \t]*/.exec(ctx.lines[line] ?? '')![0];
+  return [
+    action(say(ctx.settings, `在此行禁用 ${rule}`, `Disable ${rule} for this line`), d, ctx.uri,
+      [{ range: point(line, 0), newText: `${indent}<!-- gknb-disable-next-line ${rule} -->${ctx.eol}` }]),
+    action(say(ctx.settings, `在此文件禁用 ${rule}`, `Disable ${rule} for this file`), d, ctx.uri,
+      [{ range: point(0, 0), newText: `<!-- gknb-disable-file ${rule} -->${ctx.eol}` }]),
+  ];
+}
+
+/** Quick fixes for the diagnostics the editor sends (those of gknb), in a stable order. */
+export function getCodeActions(text: string, diagnostics: readonly Diagnostic[], options: CodeActionOptions): CodeAction[] {
+  const ctx = makeContext(text, options);
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== 'gknb' || typeof d.code !== 'string') continue;
+    if (d.code === 'balance') actions.push(...balanceFixes(ctx, d));
+    else {
+      const fix = primaryFix(ctx, d);
+      if (fix) actions.push(action(fix.title, d, ctx.uri, fix.edits, true));
+    }
+    if (d.code === 'empty-cell') {
+      const fill = fillTableAction(ctx, d);
+      if (fill) actions.push(fill);
+    }
+    if (d.code === 'fullwidth-digit') {
+      const all = allFullwidthAction(ctx, d);
+      if (all) actions.push(all);
+    }
+    actions.push(...disableActions(ctx, d));
+  }
+  return actions;
+}
+
+export interface FixAllResult {
+  readonly text: string;
+  /** Minimal edits from the original text to the fixed one (one per changed line). */
+  readonly edits: TextEdit[];
+  /** How many fixes were applied. */
+  readonly applied: number;
+  /** Diagnostics left after fixing. */
+  readonly remaining: Diagnostic[];
+}
+
+/**
+ * Applies every safe fix (totals, blanks, digits, headings) until none is left. Fixes that
+ * disagree about one cell are skipped, so the result is stable: fixing it again changes nothing.
+ */
+export function fixAll(text: string, options: CodeActionOptions): FixAllResult {
+  let current = text;
+  let applied = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    const ctx = makeContext(current, options);
+    const byRange = new Map<string, TextEdit | null>();
+    for (const d of ctx.diagnostics()) {
+      if (!SAFE_FIX_RULES.has(String(d.code))) continue;
+      const fix = primaryFix(ctx, d);
+      if (!fix || fix.edits.length !== 1) continue;
+      const edit = fix.edits[0];
+      const key = `${edit.range.start.line}:${edit.range.start.character}:${edit.range.end.line}:${edit.range.end.character}`;
+      const seen = byRange.get(key);
+      if (seen === undefined) byRange.set(key, edit);
+      else if (seen !== null && seen.newText !== edit.newText) byRange.set(key, null); // two fixes disagree: neither is safe
+    }
+    const edits = [...byRange.values()].filter((e): e is TextEdit => e !== null);
+    if (edits.length === 0) break;
+    current = applyEdits(current, edits);
+    applied += edits.length;
+  }
+  const settings: GknbSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  return {
+    text: current,
+    edits: lineEdits(text, current),
+    applied,
+    remaining: validateText(current, { uri: options.uri, languageId: options.languageId ?? 'gknb', settings }),
+  };
+}
+
+/** Edits turning `before` into `after` when both have the same lines, trimmed to the changed span. */
+function lineEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const a = splitLines(before);
+  const b = splitLines(after);
+  if (a.length !== b.length) {
+    const lastLine = a.length - 1;
+    return [{ range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: a[lastLine].length } }, newText: after }];
+  }
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    let start = 0;
+    while (start < a[i].length && start < b[i].length && a[i][start] === b[i][start]) start++;
+    let endA = a[i].length;
+    let endB = b[i].length;
+    while (endA > start && endB > start && a[i][endA - 1] === b[i][endB - 1]) { endA--; endB--; }
+    edits.push({ range: { start: { line: i, character: start }, end: { line: i, character: endA } }, newText: b[i].slice(start, endB) });
+  }
+  return edits;
+}

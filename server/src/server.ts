@@ -1,9 +1,9 @@
 // The LSP adapter: documents in, diagnostics out. Each handler gets the document, asks the pure
 // service, replies. Shared by the Node (IPC/stdio) and web-worker entry points.
-import type { CodeAction, CodeActionParams, Connection, InitializeResult } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Connection, InitializeResult, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, fixAll, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from './service';
+import { DEFAULT_SETTINGS, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from './service';
 
 export const FIX_ALL_KIND = 'source.fixAll.gknb';
 
@@ -25,6 +25,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'gknb' },
     };
@@ -105,6 +107,15 @@ export function startServer(connection: Connection): void {
     }
     return actions;
   });
+
+  async function format(uri: string, range?: Parameters<typeof formatTables>[1]): Promise<TextEdit[]> {
+    const settings = await settingsFor(uri);
+    const document = documents.get(uri);
+    if (!document || !settings.formatEnable || !shouldCheckDocument(document.getText(), document.languageId, settings)) return [];
+    return formatTables(document.getText(), range);
+  }
+  connection.onDocumentFormatting((params) => format(params.textDocument.uri));
+  connection.onDocumentRangeFormatting((params) => format(params.textDocument.uri, params.range));
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();

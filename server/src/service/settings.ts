@@ -14,6 +14,8 @@ export interface GknbSettings {
   readonly maxFileSizeKB: number;
   readonly validateDelayMs: number;
   readonly locale: Locale;
+  /** Whether document and range formatting align pipe tables. */
+  readonly formatEnable: boolean;
 }
 
 export const DEFAULT_SETTINGS: GknbSettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: GknbSettings = {
   maxFileSizeKB: 2048,
   validateDelayMs: 100,
   locale: 'zh-cn',
+  formatEnable: true,
 };
 
 const SEVERITIES: readonly SeverityName[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -71,5 +74,6 @@ export function settingsFromConfig(raw: unknown, locale: Locale = DEFAULT_SETTIN
       : DEFAULT_SETTINGS.maxFileSizeKB,
     validateDelayMs: finiteNumber(nested('validate', 'delayMs'), DEFAULT_SETTINGS.validateDelayMs, 0, 5000),
     locale: forcedLocale === 'zh-cn' || forcedLocale === 'en' ? forcedLocale : locale,
+    formatEnable: typeof nested('format', 'enable') === 'boolean' ? (nested('format', 'enable') as boolean) : DEFAULT_SETTINGS.formatEnable,
   };
 }

@@ -183,10 +183,11 @@ suite('cli', () => {
   suite('arguments', () => {
     test('options before or after inputs, --opt=value and short forms', () => {
       assert.deepEqual(parseArgs(['check', 'a.md', '--format=json', '-t', '2019', '--locale', 'en', 'b']), {
-        command: 'check', inputs: ['a.md', 'b'], format: 'json', template: '2019', locale: 'en',
+        command: 'check', inputs: ['a.md', 'b'], format: 'json', template: '2019', locale: 'en', fix: false,
       });
+      assert.equal((parseArgs(['check', '--fix', 'a.md']) as { fix: boolean }).fix, true);
       assert.deepEqual(parseArgs(['check', '--', '--weird-name.md']), {
-        command: 'check', inputs: ['--weird-name.md'], format: 'text', template: 'auto', locale: 'zh-cn',
+        command: 'check', inputs: ['--weird-name.md'], format: 'text', template: 'auto', locale: 'zh-cn', fix: false,
       });
     });
 
@@ -359,11 +360,13 @@ suite('cli', () => {
     test('UTF-8 BOM stripped, UTF-16 with BOM decoded, invalid UTF-8 noted', () => {
       const text = '# 年度报告\n一、总体情况';
       const utf8 = readTextFile(write('enc/bom8.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])));
-      assert.deepEqual(utf8, { ok: true, text });
+      assert.deepEqual(utf8, { ok: true, text, writeAs: 'utf-8-bom' });
+      assert.deepEqual(readTextFile(write('enc/plain8.md', Buffer.from(text))), { ok: true, text, writeAs: 'utf-8' });
       const utf16 = readTextFile(write('enc/bom16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])));
       assert.deepEqual(utf16, { ok: true, text });
       const gbk = readTextFile(write('enc/gbk.md', Buffer.from([0xc4, 0xea, 0xb1, 0xa8, 0x0a]))); // 年报 in GBK
       assert.ok(gbk.ok && gbk.encodingNote && /UTF-8/.test(gbk.encodingNote.zh));
+      assert.ok(gbk.ok && gbk.writeAs === undefined, 'a file that is not UTF-8 is never written back');
       const missing = readTextFile(path.join(dir, 'enc', 'none.md'));
       assert.ok(!missing.ok && /ENOENT/.test(missing.en));
       fs.rmSync(path.join(dir, 'enc'), { recursive: true });

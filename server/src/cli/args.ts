@@ -14,6 +14,8 @@ export type ParsedArgs =
       readonly format: OutputFormat;
       readonly template: CliTemplate;
       readonly locale: CliLocale;
+      /** Write safe fixes back to the files (`--fix`). */
+      readonly fix: boolean;
     };
 
 /** A usage error: printed with the help hint, exit code 2. */
@@ -42,6 +44,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   let help = false;
   let version = false;
+  let fix = false;
   let onlyPositionals = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -60,6 +63,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (arg === '-v' || arg === '-V' || arg === '--version') {
       version = true;
+      continue;
+    }
+    if (arg === '--fix') {
+      fix = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -99,7 +106,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (inputs.length === 0) {
     throw new UsageError('没有指定要检查的文件、文件夹或通配符。', 'No files, folders or globs given to check.');
   }
-  return { command: 'check', inputs, format, template, locale };
+  return { command: 'check', inputs, format, template, locale, fix };
 }
 
 export function helpText(version: string): string {
@@ -114,6 +121,9 @@ export function helpText(version: string): string {
   -f, --format text|json|sarif   输出格式（默认 text） / output format (default text)
   -t, --template auto|2019|2021  报告模板（默认 auto：按年份和表头判断） / report template (default auto)
   -l, --locale zh-cn|en          提示信息语言（默认 zh-cn） / message language (default zh-cn)
+      --fix                      写回可安全自动修复的问题（总计、空白单元格、全角数字、标题），
+                                 并报告修改了什么、还剩什么 / write safe fixes back to the files
+                                 (totals, blank cells, full-width digits, headings) and report them
   -h, --help                     显示本帮助 / show this help
   -v, --version                  显示版本 / show the version
 

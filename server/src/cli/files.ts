@@ -166,7 +166,13 @@ export function compareStrings(a: string, b: string): number {
 }
 
 export type ReadResult =
-  | { readonly ok: true; readonly text: string; readonly encodingNote?: { readonly zh: string; readonly en: string } }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly encodingNote?: { readonly zh: string; readonly en: string };
+      /** How to write the file back unchanged in encoding; undefined when it must not be written (UTF-16, not UTF-8). */
+      readonly writeAs?: 'utf-8' | 'utf-8-bom';
+    }
   | { readonly ok: false; readonly zh: string; readonly en: string };
 
 /**
@@ -188,9 +194,10 @@ export function readTextFile(file: string): ReadResult {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   }
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), writeAs: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
     return {
       ok: true,
@@ -200,5 +207,21 @@ export function readTextFile(file: string): ReadResult {
         en: 'file is not valid UTF-8 (GBK?); read as UTF-8 with replacement characters',
       },
     };
+  }
+}
+
+/**
+ * Replaces a file's content atomically: the new text goes to a temporary file beside it, which
+ * is then renamed over the original, so an interrupted run leaves either the old or the new file.
+ */
+export function writeTextFileAtomic(file: string, text: string, writeAs: 'utf-8' | 'utf-8-bom'): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.gknb-${process.pid}.tmp`);
+  const mode = fs.statSync(file).mode;
+  try {
+    fs.writeFileSync(temp, (writeAs === 'utf-8-bom' ? '\ufeff' : '') + text, { encoding: 'utf8', mode });
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
   }
 }

@@ -4,9 +4,9 @@
 // prints the results.
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { RULE_IDS, RULES, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from '../service';
+import { fixAll, RULE_IDS, RULES, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from '../service';
 import { helpText, parseArgs, UsageError, type CliLocale } from './args';
-import { isGknbFile, readTextFile, resolveInputs } from './files';
+import { isGknbFile, readTextFile, resolveInputs, writeTextFileAtomic } from './files';
 import { RULE_DESCRIPTIONS } from './rule-descriptions';
 import {
   countDiagnostics,
@@ -79,6 +79,36 @@ export function ruleInfos(locale: CliLocale): RuleInfo[] {
   });
 }
 
+/** Counts per rule id, e.g. `row-total×2, empty-cell×3`. */
+function perRule(diagnostics: readonly Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) counts.set(String(d.code), (counts.get(String(d.code)) ?? 0) + 1);
+  return [...counts].map(([id, n]) => `${id}×${n}`).join(', ');
+}
+
+/**
+ * `--fix`: applies the service's fix-all, writes the file atomically, says what changed and
+ * returns the diagnostics that remain (those are what gets printed).
+ */
+function applyFixes(
+  display: string, absolute: string, read: { text: string; writeAs?: 'utf-8' | 'utf-8-bom' }, before: Diagnostic[],
+  options: { uri: string; languageId: string; settings: GknbSettings }, io: CliIO, locale: CliLocale,
+): Diagnostic[] {
+  const result = fixAll(read.text, options);
+  if (result.edits.length === 0) return before;
+  if (!read.writeAs) {
+    io.stderr(`gknb: ${display}: ${bilingual('文件不是 UTF-8 编码，未写入修复', 'not UTF-8; fixes not written')}\n`);
+    return before;
+  }
+  writeTextFileAtomic(absolute, result.text, read.writeAs);
+  const remaining = sortDiagnostics(result.remaining);
+  const fixed = before.filter((d) => !remaining.some((r) => r.code === d.code && r.message === d.message));
+  io.stderr(locale === 'en'
+    ? `gknb: ${display}: fixed ${result.applied} (${perRule(fixed)}) in ${result.edits.length} place(s); ${remaining.length} problem(s) remain\n`
+    : `gknb: ${display}：已修复 ${result.applied} 处（${perRule(fixed)}），改动 ${result.edits.length} 处文本；剩余 ${remaining.length} 个问题\n`);
+  return remaining;
+}
+
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let args;
   try {
@@ -138,6 +168,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         continue;
       }
       diagnostics = sortDiagnostics(validateText(read.text, { uri, languageId, settings }));
+      if (args.fix) diagnostics = applyFixes(file.display, file.absolute, read, diagnostics, { uri, languageId, settings }, io, locale);
     } catch (error) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       io.stderr(`gknb: ${file.display}: ${bilingual('检查时发生内部错误', 'internal error while checking')}\n${detail}\n`);

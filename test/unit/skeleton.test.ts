@@ -209,7 +209,8 @@ function expandSnippet(body: readonly string[]): string {
 function minimalReport(template: TemplateYear, tables: Partial<Record<TableKind, string>>): string {
   const sections = ([1, 2, 3, 4, 5, 6] as const).map((n) => {
     const kind = ({ 2: 'active', 3: 'requests', 4: 'appeals' } as const)[n as 2 | 3 | 4];
-    const body = kind ? tables[kind] ?? standardTable(kind, template) : '正文。';
+    // 六 reports 信息处理费, as the 2021 format requires (processing-fee).
+    const body = kind ? tables[kind] ?? standardTable(kind, template) : n === 6 ? '本年度未收取信息处理费。' : '正文。';
     return `## ${canonicalHeading(n)}\n\n${body}`;
   });
   return [`# 某局${YEAR[template]}年政府信息公开工作年度报告`, ...sections].join('\n\n') + '\n';

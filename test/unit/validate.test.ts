@@ -23,10 +23,11 @@ function assertWellFormed(diags: readonly Diagnostic[]): void {
 }
 
 suite('validateText', () => {
-  test('RULE_IDS lists the fifteen rules', () => {
+  test('RULE_IDS lists the nineteen rules', () => {
     assert.deepEqual([...RULE_IDS].sort(), [
-      'appeal-total', 'balance', 'duplicate-section', 'empty-cell', 'file-too-large', 'fullwidth-digit', 'heading-wording',
-      'invalid-number', 'missing-row', 'missing-section', 'missing-table', 'result-total', 'row-total', 'section-order', 'unknown-label',
+      'appeal-total', 'balance', 'cumulative-total', 'duplicate-section', 'empty-cell', 'file-too-large', 'fullwidth-digit', 'heading-wording',
+      'invalid-number', 'missing-row', 'missing-section', 'missing-table', 'processing-fee', 'result-total', 'row-total', 'section-order',
+      'template-mismatch', 'unknown-label', 'year-mismatch',
     ]);
   });
 

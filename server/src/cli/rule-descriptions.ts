@@ -16,5 +16,9 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, { readonly zh: string; r
   'empty-cell': { zh: '统计表中应填写数字的单元格为空', en: 'A value cell of a statistics table is blank' },
   'invalid-number': { zh: '统计表单元格的内容不是有效数字', en: 'A value cell does not hold a valid number' },
   'fullwidth-digit': { zh: '统计表中使用了全角数字', en: 'A value cell uses full-width digits' },
+  'template-mismatch': { zh: '统计表使用的模板与报告年份应使用的模板不一致', en: "A table follows the other template than the report's year requires" },
+  'year-mismatch': { zh: '统计期限的年份与标题年份不一致，或不在同一年内', en: "The statistical period's year differs from the title's, or spans two years" },
+  'processing-fee': { zh: '2021 版格式：第六部分未报告信息处理费收取情况', en: '2021 template: section 六 does not report information processing fees' },
+  'cumulative-total': { zh: '2019 版格式：对外公开总数量小于本年新公开数量', en: "2019 template: cumulative total below this year's new publications" },
   'file-too-large': { zh: '文件超过 gknb.maxFileSizeKB，未检查', en: 'The file exceeds gknb.maxFileSizeKB and was not checked' },
 };

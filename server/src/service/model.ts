@@ -93,6 +93,8 @@ export interface Table {
   readonly kind: TableKind;
   /** The template this table's own header words and rows follow. */
   readonly template: TemplateYear;
+  /** True when `template` was decided by the table's own words or rows, not taken from the report. */
+  readonly templateFromTable: boolean;
   readonly range: Range;
   /** 0-based first line. */
   readonly line: number;
@@ -107,14 +109,25 @@ export interface Table {
 }
 
 export type YearSource = 'title' | 'period' | 'none';
+
+export interface YearMention {
+  readonly kind: 'title' | 'period-start' | 'period-end';
+  readonly year: number;
+  /** Range of the four digits. */
+  readonly range: Range;
+}
 export type TemplateSource = 'setting' | 'year' | 'header' | 'default';
 
 export interface ReportModel {
   readonly lineCount: number;
+  /** The lines as content: fenced code emptied, HTML comments blanked (positions kept). */
+  readonly lines: readonly string[];
   /** The title line (the first heading or line that names 年度报告), if any. */
   readonly title?: { readonly line: number; readonly range: Range; readonly text: string };
   readonly year?: number;
   readonly yearSource: YearSource;
+  /** Years written in the title and the statistical period, with where they are written. */
+  readonly yearMentions: readonly YearMention[];
   readonly template: TemplateYear;
   readonly templateSource: TemplateSource;
   /** Every section heading found, in document order (duplicates included). */

@@ -1,7 +1,7 @@
 // Text → ReportModel. One pass over the lines finds headings, table rows and the title; tables
 // are then recognised by their labels and every canonical cell is bound with its LSP range.
 import type {
-  Cell, Directive, DirectiveKind, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
+  YearMention, Cell, Directive, DirectiveKind, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
   TableRow, TemplateSource, TemplateYear, ValueCell, ValueKind, YearSource,
 } from './model';
 import { asciiDigits, closest, isNumberLike, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
@@ -432,9 +432,9 @@ class TableBuilder {
     this.labelIssues.push({ range: cell.range, text, suggestion, role });
   }
 
-  build(kind: TableKind, template: TemplateYear, run: RowRun): Table {
+  build(kind: TableKind, template: TemplateYear, run: RowRun, templateFromTable = false): Table {
     return {
-      kind, template, range: tableRange(run), line: run.firstLine, rows: run.rows, cells: this.cells,
+      kind, template, templateFromTable, range: tableRange(run), line: run.firstLine, rows: run.rows, cells: this.cells,
       rowIds: this.rowIds, labelIssues: this.labelIssues, endLine: run.lastLine,
     };
   }
@@ -486,6 +486,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
     const other = resolved.find((r) => r.leaf?.id === 'r6');
     if (other && other.values.some((v) => v.text !== '')) template = '2019';
   }
+  const templateFromTable = template !== undefined;
   template ??= reportTemplate;
   const columns = REQUEST_COLUMNS;
   const byId = new Map(REQUEST_ROWS[template].map((r) => [r.id, r]));
@@ -509,7 +510,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
     }
     builder.bind(spec.id, columns, entry.values);
   }
-  return builder.build('requests', template, run);
+  return builder.build('requests', template, run, templateFromTable);
 }
 
 /** The part of a label cell that one hierarchy segment occupies (for precise fixes). */
@@ -589,7 +590,8 @@ function positionalColumns(block: ActiveBlockSpec): ColumnAt[] {
 }
 
 function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
-  const template = activeTemplateOf(run) ?? reportTemplate;
+  const ownTemplate = activeTemplateOf(run);
+  const template = ownTemplate ?? reportTemplate;
   const blocks = ACTIVE_BLOCKS[template];
   const builder = new TableBuilder();
   let block: ActiveBlockSpec | undefined;
@@ -649,24 +651,43 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
     const values = cols.map((c) => row.cells[firstIndex + c.offset] ?? { text: '', range: { start: end, end }, missing: true });
     builder.bind(activeRowId(useBlock!.item, spec.id), cols.map((c) => c.spec), values);
   }
-  return builder.build('active', template, run);
+  return builder.build('active', template, run, ownTemplate !== undefined);
 }
 
 // ---------------------------------------------------------------------------------------
 // Title, year and template.
 
-const TITLE_YEAR = /((?:19|20)\d{2})\s*年/;
-const PERIOD_YEAR = /统计(?:期限|时限|周期|时间)[^0-9０-９。\n]{0,12}([12][0-9]{3})\s*年/;
+const TITLE_YEAR = /((?:19|20)\d{2})\s*年/d;
+// 统计期限自2020年1月1日起至2020年12月31日止, and variants (统计时限, 为, 从…到…).
+const PERIOD = /统计(?:期限|时限|周期|时间|区间)[^0-9。\n]{0,12}?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?[^0-9。\n]{0,8}?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/d;
+const PERIOD_START = /统计(?:期限|时限|周期|时间|区间)[^0-9。\n]{0,12}?((?:19|20)\d{2})\s*年/d;
 
-function findYear(lines: readonly string[], title: { text: string } | undefined): { year?: number; source: YearSource } {
-  const fromTitle = title && TITLE_YEAR.exec(title.text);
-  if (fromTitle) return { year: Number(fromTitle[1]), source: 'title' };
-  for (const line of lines) {
-    if (!line.includes('统计')) continue;
-    const m = PERIOD_YEAR.exec(line.normalize('NFKC'));
-    if (m) return { year: Number(m[1]), source: 'period' };
+function findYearMentions(lines: readonly string[], title: { line: number } | undefined): YearMention[] {
+  const mentions: YearMention[] = [];
+  const mention = (kind: YearMention['kind'], line: number, m: RegExpExecArray, group: number): YearMention => {
+    const [start, end] = m.indices![group];
+    return { kind, year: Number(m[group]), range: makeRange(line, start, end) };
+  };
+  if (title) {
+    const m = TITLE_YEAR.exec(asciiDigits(lines[title.line]));
+    if (m) mentions.push(mention('title', title.line, m, 1));
   }
-  return { source: 'none' };
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].includes('统计')) continue;
+    // Full-width digits are read as ASCII (same length, so ranges stay right).
+    const line = asciiDigits(lines[i]);
+    const full = PERIOD.exec(line);
+    if (full) {
+      mentions.push(mention('period-start', i, full, 1), mention('period-end', i, full, 2));
+      break;
+    }
+    const start = PERIOD_START.exec(line);
+    if (start) {
+      mentions.push(mention('period-start', i, start, 1));
+      break;
+    }
+  }
+  return mentions;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -706,7 +727,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     ? { line: titleLine, range: makeRange(titleLine, 0, raw[titleLine].length), text: lines[titleLine].replace(/^\s*#+\s*/, '').trim() }
     : undefined;
 
-  const { year, source: yearSource } = findYear(lines, title);
+  const yearMentions = findYearMentions(lines, title);
+  // The report's year: the title's, else the statistical period's.
+  const yearMention = yearMentions.find((m) => m.kind === 'title') ?? yearMentions.find((m) => m.kind === 'period-start');
+  const year = yearMention?.year;
+  const yearSource: YearSource = !yearMention ? 'none' : yearMention.kind === 'title' ? 'title' : 'period';
   let template: TemplateYear;
   let templateSource: TemplateSource;
   if (options.template === '2019' || options.template === '2021') {
@@ -783,9 +808,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 
   return {
     lineCount: raw.length,
+    lines,
     title,
     year,
     yearSource,
+    yearMentions,
     template,
     templateSource,
     headings,

@@ -15,6 +15,10 @@ import { resultTotal } from './result-total';
 import { rowTotal } from './row-total';
 import { sectionOrder } from './section-order';
 import { unknownLabel } from './unknown-label';
+import { templateMismatch } from './template-mismatch';
+import { yearMismatch } from './year-mismatch';
+import { processingFee } from './processing-fee';
+import { cumulativeTotal } from './cumulative-total';
 
 export type { Finding, RuleContext, RuleDefinition } from './common';
 
@@ -33,6 +37,10 @@ export const RULES = [
   emptyCell,
   invalidNumber,
   fullwidthDigit,
+  templateMismatch,
+  yearMismatch,
+  processingFee,
+  cumulativeTotal,
 ] as const satisfies readonly RuleDefinition[];
 
 export type Rule = (typeof RULES)[number];

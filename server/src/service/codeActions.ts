@@ -196,6 +196,21 @@ function primaryFix(ctx: Context, d: Diagnostic): { title: string; edits: TextEd
       return { title: say(s, `改为“${data.suggestion}”`, `Change to “${data.suggestion}”`), edits: [{ range: d.range, newText: data.suggestion }] };
     case 'missing-section':
       return missingSectionFix(ctx, data);
+    case 'template-mismatch':
+      return templateFix(ctx, d, data);
+    case 'year-mismatch':
+      if (typeof data.expected !== 'number') return undefined;
+      return { title: say(s, `将年份改为 ${data.expected}`, `Change the year to ${data.expected}`), edits: [{ range: d.range, newText: String(data.expected) }] };
+    case 'processing-fee': {
+      if (typeof data.insertAfterLine !== 'number' || typeof data.text !== 'string') return undefined;
+      // After the last written line of 六, as a paragraph of its own.
+      let line = data.insertAfterLine;
+      while (line > d.range.start.line && ctx.lines[line].trim() === '') line--;
+      return {
+        title: say(s, `插入“${data.text}”`, `Insert “${data.text}”`),
+        edits: [{ range: point(line, ctx.lines[line].length), newText: `${ctx.eol}${ctx.eol}${data.text}` }],
+      };
+    }
     case 'missing-table':
       return missingTableFix(ctx, data);
     case 'missing-row':
@@ -265,6 +280,61 @@ function missingRowFix(ctx: Context, d: Diagnostic, data: Data): { title: string
     edit = { range: point(line, 0), newText: `${texts.join(ctx.eol)}${ctx.eol}` };
   }
   return { title: say(ctx.settings, `插入缺少的 ${rowIds.length} 行（填 0）`, `Insert the ${rowIds.length} missing row(s) with 0`), edits: [edit] };
+}
+
+/**
+ * The table rewritten in the other template: rows and columns that exist in both keep their
+ * values; new cells are left blank for the user (empty-cell points at them). 2021's three
+ * （六） items become 2019's single （六） row as their sum.
+ */
+function templateFix(ctx: Context, d: Diagnostic, data: Data): { title: string; edits: TextEdit[] } | undefined {
+  const to = data.to as TemplateYear;
+  const table = tableAt(ctx, d.range.start.line, data.table as TableKind);
+  if (!table || (to !== '2019' && to !== '2021') || table.kind === 'appeals') return undefined;
+  const value = (rowId: string, columnId: string): string => {
+    const cell = table.cells.get(rowId)?.get(columnId);
+    return cell && cell.parsed.kind !== 'blank' ? cell.text : '';
+  };
+  const values: string[] = [];
+  let dropped: string[] = [];
+  if (table.kind === 'requests') {
+    for (const row of REQUEST_ROWS[to].filter((r) => r.holdsValues)) {
+      for (const column of REQUEST_COLUMNS) {
+        if (row.id === 'r6' && to === '2019') {
+          const items = ['r6.1', 'r6.2', 'r6.3'].map((id) => table.cells.get(id)?.get(column.id));
+          const readable = items.every((c) => !c || c.parsed.kind !== 'invalid');
+          const filled = items.some((c) => c && c.parsed.kind === 'number');
+          values.push(readable && filled ? String(items.reduce((sum, c) => sum + (c && c.parsed.kind === 'number' ? c.parsed.value : 0), 0)) : '');
+        } else {
+          values.push(value(row.id, column.id));
+        }
+      }
+    }
+  } else {
+    const target = ACTIVE_BLOCKS[to];
+    for (const block of target) {
+      for (const row of block.rows) {
+        for (const column of block.columns) {
+          // Only a column with the same meaning in both templates carries its number over.
+          const same = ACTIVE_BLOCKS[table.template].find((b) => b.item === block.item)?.columns.some((c) => c.id === column.id && c.label.replace('本年', '') === column.label.replace('本年', ''));
+          values.push(same ? value(activeRowId(block.item, row.id), column.id) : '');
+        }
+      }
+    }
+    const kept = new Set(target.flatMap((b) => b.rows.map((r) => activeRowId(b.item, r.id))));
+    dropped = ACTIVE_BLOCKS[table.template].flatMap((b) => b.rows.filter((r) => !kept.has(activeRowId(b.item, r.id))).map((r) => r.label));
+  }
+  const PLACEHOLDER = '\u0000';
+  let index = 0;
+  const converted = standardTable(table.kind, to, PLACEHOLDER)
+    .split(PLACEHOLDER).map((part, i, parts) => (i < parts.length - 1 ? part + (values[index++] ?? '') : part)).join('')
+    .replace(/\| {2}(?=\|)/g, '| ').split('\n').join(ctx.eol);
+  const end = table.range.end;
+  const note = dropped.length > 0 ? say(ctx.settings, `（${dropped.join('、')}不在 ${to} 版格式中，将移除）`, ` (${dropped.join(', ')} are not in the ${to} template and will be removed)`) : '';
+  return {
+    title: say(ctx.settings, `将此表转换为 ${to} 版格式${note}`, `Convert this table to the ${to} template${note}`),
+    edits: [{ range: { start: { line: table.range.start.line, character: 0 }, end }, newText: converted }],
+  };
 }
 
 /** Balance fixes: each changes one of the four cells; offered only if nothing that holds breaks. */

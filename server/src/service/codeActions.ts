@@ -198,9 +198,12 @@ function primaryFix(ctx: Context, d: Diagnostic): { title: string; edits: TextEd
       return missingSectionFix(ctx, data);
     case 'template-mismatch':
       return templateFix(ctx, d, data);
-    case 'year-mismatch':
+    case 'year-mismatch': {
       if (typeof data.expected !== 'number') return undefined;
-      return { title: say(s, `将年份改为 ${data.expected}`, `Change the year to ${data.expected}`), edits: [{ range: d.range, newText: String(data.expected) }] };
+      const edits: TextEdit[] = [{ range: d.range, newText: String(data.expected) }];
+      if (data.alsoRange) edits.push({ range: data.alsoRange as Range, newText: String(data.expected) });
+      return { title: say(s, `将年份改为 ${data.expected}`, `Change the year to ${data.expected}`), edits };
+    }
     case 'processing-fee': {
       if (typeof data.insertAfterLine !== 'number' || typeof data.text !== 'string') return undefined;
       // After the last written line of 六, as a paragraph of its own.
@@ -391,13 +394,33 @@ function allFullwidthAction(ctx: Context, d: Diagnostic): CodeAction | undefined
 function disableActions(ctx: Context, d: Diagnostic): CodeAction[] {
   const rule = String(d.code);
   const line = d.range.start.line;
-  const indent = /^[ \t]*/.exec(ctx.lines[line] ?? '')![0];
+  const text = ctx.lines[line] ?? '';
+  const indent = /^[ \t]*/.exec(text)![0];
+  // A comment line inside a pipe table would end the table in Markdown; there the directive
+  // goes inside the row's first cell instead (inline HTML, invisible in the preview).
+  const firstPipe = text.trimStart().startsWith('|') ? text.indexOf('|') : -1;
+  const lineEdit: TextEdit = firstPipe >= 0
+    ? { range: point(line, firstPipe + 1), newText: ` <!-- gknb-disable-line ${rule} -->` }
+    : { range: point(line, 0), newText: `${indent}<!-- gknb-disable-next-line ${rule} -->${ctx.eol}` };
   return [
-    action(say(ctx.settings, `在此行禁用 ${rule}`, `Disable ${rule} for this line`), d, ctx.uri,
-      [{ range: point(line, 0), newText: `${indent}<!-- gknb-disable-next-line ${rule} -->${ctx.eol}` }]),
+    action(say(ctx.settings, `在此行禁用 ${rule}`, `Disable ${rule} for this line`), d, ctx.uri, [lineEdit]),
     action(say(ctx.settings, `在此文件禁用 ${rule}`, `Disable ${rule} for this file`), d, ctx.uri,
       [{ range: point(0, 0), newText: `<!-- gknb-disable-file ${rule} -->${ctx.eol}` }]),
   ];
+}
+
+/** Fixes whose edits change numbers that arithmetic relations read. */
+const NUMBER_FIXES = new Set(['row-total', 'result-total', 'appeal-total', 'empty-cell']);
+
+/**
+ * Whether applying `edits` makes an arithmetic relation fail that holds now (or was not checked):
+ * such a fix hides one mistake behind another, e.g. setting （七）总计 to the column sum when the
+ * real slip is a number typed in the wrong column.
+ */
+function breaksRelations(ctx: Context, edits: readonly TextEdit[], target: Diagnostic): boolean {
+  const before = new Set(ctx.diagnostics().filter((x) => ARITHMETIC.has(String(x.code))).map(arithmeticKey));
+  const after = validateText(applyEdits(ctx.text, edits), { uri: ctx.uri, languageId: ctx.languageId, settings: ctx.settings });
+  return after.some((x) => ARITHMETIC.has(String(x.code)) && !before.has(arithmeticKey(x)) && arithmeticKey(x) !== arithmeticKey(target));
 }
 
 /** Quick fixes for the diagnostics the editor sends (those of gknb), in a stable order. */
@@ -409,7 +432,7 @@ export function getCodeActions(text: string, diagnostics: readonly Diagnostic[],
     if (d.code === 'balance') actions.push(...balanceFixes(ctx, d));
     else {
       const fix = primaryFix(ctx, d);
-      if (fix) actions.push(action(fix.title, d, ctx.uri, fix.edits, true));
+      if (fix && !(NUMBER_FIXES.has(d.code) && breaksRelations(ctx, fix.edits, d))) actions.push(action(fix.title, d, ctx.uri, fix.edits, true));
     }
     if (d.code === 'empty-cell') {
       const fill = fillTableAction(ctx, d);
@@ -447,7 +470,7 @@ export function fixAll(text: string, options: CodeActionOptions): FixAllResult {
     for (const d of ctx.diagnostics()) {
       if (!SAFE_FIX_RULES.has(String(d.code))) continue;
       const fix = primaryFix(ctx, d);
-      if (!fix || fix.edits.length !== 1) continue;
+      if (!fix || fix.edits.length !== 1 || (NUMBER_FIXES.has(String(d.code)) && breaksRelations(ctx, fix.edits, d))) continue;
       const edit = fix.edits[0];
       const key = `${edit.range.start.line}:${edit.range.start.character}:${edit.range.end.line}:${edit.range.end.character}`;
       const seen = byRange.get(key);

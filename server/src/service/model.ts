@@ -142,7 +142,7 @@ export interface ReportModel {
   readonly directives: readonly Directive[];
 }
 
-export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
 
 export interface Directive {
   readonly kind: DirectiveKind;

@@ -80,7 +80,7 @@ export function contentLines(raw: readonly string[]): string[] {
   return out;
 }
 
-const DIRECTIVE = /<!--\s*gknb-(disable-next-line|disable-file|disable|enable)((?:[\s,]+[a-z][a-z0-9-]*)*)\s*-->/g;
+const DIRECTIVE = /<!--\s*gknb-(disable-next-line|disable-line|disable-file|disable|enable)((?:[\s,]+[a-z][a-z0-9-]*)*)\s*-->/g;
 
 /** Directives are single-line HTML comments outside fenced code. */
 function findDirectives(raw: readonly string[], content: readonly string[]): Directive[] {

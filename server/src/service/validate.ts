@@ -96,6 +96,10 @@ export function isSuppressed(directives: readonly Directive[], rule: string, lin
       case 'disable-next-line':
         if (d.line + 1 === line) return true;
         break;
+      case 'disable-line':
+        // Written inside a table row's first cell, where a line of its own would split the table.
+        if (d.line === line) return true;
+        break;
       case 'disable':
         if (d.line <= line) off = true;
         break;

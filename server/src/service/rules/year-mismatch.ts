@@ -16,7 +16,8 @@ export const yearMismatch: RuleDefinition<'year-mismatch'> = {
         range: start.range,
         message: say(context, `统计期限的年份 ${start.year} 与标题中的年份 ${title.year} 不一致。`, `The statistical period's year ${start.year} differs from the title's year ${title.year}.`),
         related: [{ range: title.range, message: say(context, '标题中的年份', "the title's year") }],
-        data: { expected: title.year },
+        // A period wholly in the wrong year is fixed at both ends at once.
+        data: { expected: title.year, alsoRange: end && end.year === start.year ? end.range : undefined },
       });
     }
     if (start && end && end.year !== start.year) {

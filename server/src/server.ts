@@ -3,6 +3,10 @@
 import type { CodeAction, CodeActionParams, Connection, InitializeResult, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionParams } from 'vscode-languageserver';
+import {
+  codeLenses, documentSymbols, foldingRanges, getCompletions, hover, inlayHints, parseReport, selectionRanges, type ReportModel,
+} from './service';
 import { DEFAULT_SETTINGS, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from './service';
 
 export const FIX_ALL_KIND = 'source.fixAll.gknb';
@@ -18,13 +22,25 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<GknbSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let canPullConfiguration = false;
+  const canRefresh = { inlayHints: false, codeLens: false };
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefresh.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    canRefresh.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // No trigger characters: `|` and `、` are typed in every table row and sentence, where
+        // nothing fits; completion comes on request (Ctrl+Space) and with quick suggestions.
+        completionProvider: {},
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        documentSymbolProvider: { label: 'gknb' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
       },
@@ -117,8 +133,63 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting((params) => format(params.textDocument.uri));
   connection.onDocumentRangeFormatting((params) => format(params.textDocument.uri, params.range));
 
+  connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionItem[]> => {
+    const uri = params.textDocument.uri;
+    const settings = await settingsFor(uri);
+    const document = documents.get(uri);
+    if (!document || token.isCancellationRequested) return [];
+    const text = document.getText();
+    if (!shouldCheckDocument(text, document.languageId, settings)) return [];
+    return getCompletions(text, params.position, { settings });
+  });
+
+  // One parse per document version serves hover, lenses, hints, symbols, folding and selection.
+  const models = new Map<string, { version: number; template: string; model: ReportModel }>();
+  async function modelFor(uri: string): Promise<{ model: ReportModel; text: string; settings: GknbSettings } | undefined> {
+    const settings = await settingsFor(uri);
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const text = document.getText();
+    if (!shouldCheckDocument(text, document.languageId, settings)) return undefined;
+    if (text.length * 3 > settings.maxFileSizeKB * 1024) return undefined; // too large: validate says so once
+    const cached = models.get(uri);
+    if (cached && cached.version === document.version && cached.template === settings.template) return { model: cached.model, text, settings };
+    const model = parseReport(text, { template: settings.template });
+    models.set(uri, { version: document.version, template: settings.template, model });
+    return { model, text, settings };
+  }
+  documents.onDidClose((event) => models.delete(event.document.uri));
+
+  connection.onHover(async (params) => {
+    const m = await modelFor(params.textDocument.uri);
+    return m ? hover(m.model, m.text, params.position, m.settings.locale) ?? null : null;
+  });
+  connection.onCodeLens(async (params) => {
+    const m = await modelFor(params.textDocument.uri);
+    return m && m.settings.codeLensEnable ? codeLenses(m.model, m.text, m.settings.locale, { rules: m.settings.rules }) : [];
+  });
+  connection.languages.inlayHint.on(async (params) => {
+    const m = await modelFor(params.textDocument.uri);
+    return m && m.settings.inlayHintsEnable ? inlayHints(m.model, m.text, params.range, m.settings.locale, { rules: m.settings.rules }) : [];
+  });
+  connection.onDocumentSymbol(async (params) => {
+    const m = await modelFor(params.textDocument.uri);
+    return m ? documentSymbols(m.model, m.text, m.settings.locale) : [];
+  });
+  connection.onFoldingRanges(async (params) => {
+    const m = await modelFor(params.textDocument.uri);
+    return m ? foldingRanges(m.model, m.text) : [];
+  });
+  connection.onSelectionRanges(async (params) => {
+    const m = await modelFor(params.textDocument.uri);
+    return m ? selectionRanges(m.model, m.text, params.positions) : [];
+  });
+
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    // Lenses and hints depend on settings too; ask the client to re-request them when it can.
+    if (canRefresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     for (const document of documents.all()) void validate(document.uri);
   });
 

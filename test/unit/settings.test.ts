@@ -10,18 +10,18 @@ suite('settings', () => {
       }
       assert.deepEqual(DEFAULT_SETTINGS, {
         enable: true, template: 'auto', markdownCheck: 'auto', rules: {}, maxFileSizeKB: 2048, validateDelayMs: 100, locale: 'zh-cn',
-        formatEnable: true,
+        formatEnable: true, inlayHintsEnable: true, codeLensEnable: true,
       });
     });
 
     test('nested objects, as VS Code returns dotted keys', () => {
       const s = settingsFromConfig({
         enable: false, template: '2019', markdown: { check: 'always' }, validate: { delayMs: 250 }, maxFileSizeKB: 512, rules: { 'row-total': 'warning' },
-        format: { enable: false },
+        format: { enable: false }, inlayHints: { enable: false },
       });
       assert.deepEqual(s, {
         enable: false, template: '2019', markdownCheck: 'always', rules: { 'row-total': 'warning' }, maxFileSizeKB: 512, validateDelayMs: 250, locale: 'zh-cn',
-        formatEnable: false,
+        formatEnable: false, inlayHintsEnable: false, codeLensEnable: true,
       });
     });
 

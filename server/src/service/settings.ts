@@ -16,6 +16,10 @@ export interface GknbSettings {
   readonly locale: Locale;
   /** Whether document and range formatting align pipe tables. */
   readonly formatEnable: boolean;
+  /** `应为 N` hints after wrong totals. */
+  readonly inlayHintsEnable: boolean;
+  /** `勾稽关系：…` lenses above tables. */
+  readonly codeLensEnable: boolean;
 }
 
 export const DEFAULT_SETTINGS: GknbSettings = {
@@ -27,12 +31,18 @@ export const DEFAULT_SETTINGS: GknbSettings = {
   validateDelayMs: 100,
   locale: 'zh-cn',
   formatEnable: true,
+  inlayHintsEnable: true,
+  codeLensEnable: true,
 };
 
 const SEVERITIES: readonly SeverityName[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function flag(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
 }
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
@@ -74,6 +84,8 @@ export function settingsFromConfig(raw: unknown, locale: Locale = DEFAULT_SETTIN
       : DEFAULT_SETTINGS.maxFileSizeKB,
     validateDelayMs: finiteNumber(nested('validate', 'delayMs'), DEFAULT_SETTINGS.validateDelayMs, 0, 5000),
     locale: forcedLocale === 'zh-cn' || forcedLocale === 'en' ? forcedLocale : locale,
-    formatEnable: typeof nested('format', 'enable') === 'boolean' ? (nested('format', 'enable') as boolean) : DEFAULT_SETTINGS.formatEnable,
+    formatEnable: flag(nested('format', 'enable'), DEFAULT_SETTINGS.formatEnable),
+    inlayHintsEnable: flag(nested('inlayHints', 'enable'), DEFAULT_SETTINGS.inlayHintsEnable),
+    codeLensEnable: flag(nested('codeLens', 'enable'), DEFAULT_SETTINGS.codeLensEnable),
   };
 }

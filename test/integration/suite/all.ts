@@ -3,3 +3,6 @@ import './extension.test';
 import './examples.test';
 import './edit.test';
 import './markdown.test';
+import './quickfix.test';
+import './completion.test';
+import './commands.test';

@@ -7,7 +7,7 @@ import type { CompletionItem, CompletionParams } from 'vscode-languageserver';
 import {
   codeLenses, documentSymbols, foldingRanges, getCompletions, hover, inlayHints, parseReport, selectionRanges, type ReportModel,
 } from './service';
-import { DEFAULT_SETTINGS, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from './service';
+import { DEFAULT_SETTINGS, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings, type Locale } from './service';
 
 export const FIX_ALL_KIND = 'source.fixAll.gknb';
 
@@ -22,10 +22,13 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<GknbSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let canPullConfiguration = false;
+  let displayLocale: Locale = 'zh-cn';
   const canRefresh = { inlayHints: false, codeLens: false };
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    // Messages follow the editor's display language unless gknb.locale forces one.
+    displayLocale = params.locale?.toLowerCase().startsWith('zh') || params.locale === undefined ? 'zh-cn' : 'en';
     canRefresh.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     canRefresh.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
@@ -49,11 +52,11 @@ export function startServer(connection: Connection): void {
   });
 
   function settingsFor(uri: string): Promise<GknbSettings> {
-    if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!canPullConfiguration) return Promise.resolve({ ...DEFAULT_SETTINGS, locale: displayLocale });
     let cached = settingsCache.get(uri);
     if (!cached) {
       cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'gknb' })
-        .then((raw) => settingsFromConfig(raw), () => DEFAULT_SETTINGS);
+        .then((raw) => settingsFromConfig(raw, displayLocale), () => ({ ...DEFAULT_SETTINGS, locale: displayLocale }));
       settingsCache.set(uri, cached);
     }
     return cached;

@@ -16,6 +16,15 @@ export type ParsedArgs =
       readonly locale: CliLocale;
       /** Write safe fixes back to the files (`--fix`). */
       readonly fix: boolean;
+    }
+  | {
+      /** `gknb import <file> [-o out.gknb.md]`: a report from Word (.txt/.md, .html/.htm, .docx) to a draft. */
+      readonly command: 'import';
+      readonly input: string;
+      /** Where the draft is written; stdout when absent. */
+      readonly output?: string;
+      readonly template: CliTemplate;
+      readonly locale: CliLocale;
     };
 
 /** A usage error: printed with the help hint, exit code 2. */
@@ -29,7 +38,7 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const TEMPLATES: readonly CliTemplate[] = ['auto', '2019', '2021'];
 const LOCALES: readonly CliLocale[] = ['zh-cn', 'en'];
 
-const VALUE_OPTIONS = ['--format', '--template', '--locale'] as const;
+const VALUE_OPTIONS = ['--format', '--template', '--locale', '--output'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function choose<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -71,7 +80,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const short: Record<string, ValueOption> = { '-f': '--format', '-t': '--template', '-l': '--locale' };
+    const short: Record<string, ValueOption> = { '-f': '--format', '-t': '--template', '-l': '--locale', '-o': '--output' };
     const option = (VALUE_OPTIONS as readonly string[]).includes(name) ? (name as ValueOption) : short[name];
     if (!option) {
       throw new UsageError(`未知选项：${arg}`, `Unknown option: ${arg}`);
@@ -97,8 +106,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...inputs] = positionals;
   if (command === 'help') return { command: 'help' };
   if (command === 'version') return { command: 'version' };
+  if (command === 'import') return importArgs(inputs, values, fix);
   if (command !== 'check') {
-    throw new UsageError(`未知命令：${command}（可用命令：check）`, `Unknown command: ${command} (available: check)`);
+    throw new UsageError(`未知命令：${command}（可用命令：check、import）`, `Unknown command: ${command} (available: check, import)`);
+  }
+  if (values['--output'] !== undefined) {
+    throw new UsageError('选项 --output 只能用于 import 命令。', 'Option --output is only for the import command.');
   }
   const format = values['--format'] === undefined ? 'text' : choose('--format', values['--format'], FORMATS);
   const template = values['--template'] === undefined ? 'auto' : choose('--template', values['--template'], TEMPLATES);
@@ -109,12 +122,37 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { command: 'check', inputs, format, template, locale, fix };
 }
 
+function importArgs(inputs: readonly string[], values: Partial<Record<ValueOption, string>>, fix: boolean): ParsedArgs {
+  if (fix) throw new UsageError('选项 --fix 只能用于 check 命令。', 'Option --fix is only for the check command.');
+  if (values['--format'] !== undefined) {
+    throw new UsageError('import 命令按扩展名判断输入格式，不接受 --format。', 'The import command reads the format from the file extension; --format is not accepted.');
+  }
+  if (inputs.length !== 1) {
+    throw new UsageError(
+      inputs.length === 0 ? '没有指定要导入的文件。用法：gknb import <文件> [-o 输出.gknb.md]' : '一次只能导入一个文件。',
+      inputs.length === 0 ? 'No file given to import. Usage: gknb import <file> [-o out.gknb.md]' : 'Import takes exactly one file.',
+    );
+  }
+  // `-o -` is standard output, as without -o.
+  const output = values['--output'] === '-' ? undefined : values['--output'];
+  if (output !== undefined && output.trim() === '') throw new UsageError('选项 --output 的值不能为空。', 'Option --output needs a file name.');
+  return {
+    command: 'import',
+    input: inputs[0],
+    ...(output !== undefined ? { output } : {}),
+    template: values['--template'] === undefined ? 'auto' : choose('--template', values['--template'], TEMPLATES),
+    locale: values['--locale'] === undefined ? 'zh-cn' : choose('--locale', values['--locale'], LOCALES),
+  };
+}
+
 export function helpText(version: string): string {
   return `gknb ${version} — 政府信息公开工作年度报告检查工具 / checker for annual government information disclosure reports
 
 用法 / Usage:
   gknb check <文件、文件夹或通配符…> [选项]
   gknb check <files, folders or globs…> [options]
+  gknb import <文件> [-o 输出.gknb.md]
+  gknb import <file> [-o out.gknb.md]
   gknb --help | --version
 
 选项 / Options:
@@ -124,6 +162,8 @@ export function helpText(version: string): string {
       --fix                      写回可安全自动修复的问题（总计、空白单元格、全角数字、标题），
                                  并报告修改了什么、还剩什么 / write safe fixes back to the files
                                  (totals, blank cells, full-width digits, headings) and report them
+  -o, --output <文件>            import：写入该文件（默认输出到标准输出） / import: write the draft
+                                 to this file (default: standard output)
   -h, --help                     显示本帮助 / show this help
   -v, --version                  显示版本 / show the version
 
@@ -135,6 +175,13 @@ export function helpText(version: string): string {
   Folders are searched recursively for *.gknb.md and *.md (skipping node_modules and dot folders).
   Quote globs, e.g. "reports/**/*.md".
 
+导入 / Import:
+  把从 Word 取出的报告转成草稿：.txt/.md 按纯文本读（表格每格一行或制表符分隔），
+  .html/.htm 按 HTML 读，.docx 直接读取。无法归入的内容列在标准错误输出中。
+  Turns a report taken from Word into a draft: .txt/.md as plain text (table cells one per
+  line or tab-separated), .html/.htm as HTML, .docx directly. What could not be placed is
+  listed on standard error.
+
 输出 / Output:
   text:  路径:行:列: 级别 [规则] 信息（行、列从 1 开始，列按 UTF-16 码元计）
          path:line:col: severity [rule] message (1-based; columns count UTF-16 code units)
@@ -142,7 +189,7 @@ export function helpText(version: string): string {
   sarif: SARIF 2.1.0（columnKind utf16CodeUnits）
 
 退出码 / Exit codes:
-  0  没有错误 / no errors
+  0  没有错误；import：已导入 / no errors; import: imported
   1  发现错误级别的问题 / at least one error-severity diagnostic
   2  用法错误或无法读取文件 / usage error or unreadable file
 `;

@@ -7,6 +7,7 @@ import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import { fixAll, RULE_IDS, RULES, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from '../service';
 import { helpText, parseArgs, UsageError, type CliLocale } from './args';
 import { isGknbFile, readTextFile, resolveInputs, writeTextFileAtomic } from './files';
+import { runImport } from './import';
 import { RULE_DESCRIPTIONS } from './rule-descriptions';
 import {
   countDiagnostics,
@@ -128,6 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stdout(`${VERSION}\n`);
     return 0;
   }
+  if (args.command === 'import') return runImport(args, io);
 
   const { locale } = args;
   const settings: GknbSettings = settingsFromConfig({ template: args.template }, locale);

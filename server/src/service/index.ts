@@ -21,3 +21,5 @@ export type { SectionSpan } from './outline';
 export { hover, cellLabels } from './hover';
 export { codeLenses, inlayHints, relationFindings, SHOW_TABLE_PROBLEMS_COMMAND, RELATION_RULE_IDS } from './lens';
 export type { TableProblemsArgument, RelationOptions, RelationFinding } from './lens';
+export { importReport, looksLikeHtml } from './importer';
+export type { ImportFormat, ImportOptions, ImportResult, UnmappedItem } from './importer';

@@ -646,8 +646,15 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
       spec = guess ? useBlock.rows.find((r) => r.label === guess) : undefined;
       if (!spec) continue;
     }
-    const cols = useBlock === block && columns ? columns : positionalColumns(useBlock!);
+    let cols = useBlock === block && columns ? columns : positionalColumns(useBlock!);
     const end = row.range.end;
+    const after = row.cells.slice(firstIndex + 1);
+    const filled = after.filter((c) => c.text !== '');
+    // Word pads merged cells with empty ones: when exactly one value per column is written among
+    // more cells than columns, the blanks are padding and the values go to the columns in order.
+    if (after.length > cols.length && filled.length === cols.length) {
+      cols = [...cols].sort((a, b) => a.offset - b.offset).map((c, i) => ({ spec: c.spec, offset: after.indexOf(filled[i]) + 1 }));
+    }
     const values = cols.map((c) => row.cells[firstIndex + c.offset] ?? { text: '', range: { start: end, end }, missing: true });
     builder.bind(activeRowId(useBlock!.item, spec.id), cols.map((c) => c.spec), values);
   }

@@ -7,7 +7,10 @@ import type { CompletionItem, CompletionParams } from 'vscode-languageserver';
 import {
   codeLenses, documentSymbols, foldingRanges, getCompletions, hover, inlayHints, parseReport, selectionRanges, type ReportModel,
 } from './service';
-import { DEFAULT_SETTINGS, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings, type Locale } from './service';
+import {
+  DEFAULT_SETTINGS, exceedsSizeLimit, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText,
+  type GknbSettings, type Locale,
+} from './service';
 
 export const FIX_ALL_KIND = 'source.fixAll.gknb';
 
@@ -101,13 +104,24 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
-    const uri = params.textDocument.uri;
+  /**
+   * The open document with its settings, when gknb checks it (a gknb document, or Markdown that
+   * looks like a report) and it is within gknb.maxFileSizeKB; requests on other documents get nothing.
+   */
+  async function checkedDocument(uri: string): Promise<{ document: TextDocument; text: string; settings: GknbSettings } | undefined> {
     const settings = await settingsFor(uri);
     const document = documents.get(uri);
-    if (!document || token.isCancellationRequested) return [];
+    if (!document) return undefined;
     const text = document.getText();
-    if (!shouldCheckDocument(text, document.languageId, settings)) return [];
+    if (!shouldCheckDocument(text, document.languageId, settings) || exceedsSizeLimit(text, settings)) return undefined;
+    return { document, text, settings };
+  }
+
+  connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
+    const uri = params.textDocument.uri;
+    const checked = await checkedDocument(uri);
+    if (!checked || token.isCancellationRequested) return [];
+    const { document, text, settings } = checked;
     const options = { uri, languageId: document.languageId, settings };
     const actions: CodeAction[] = [];
     if (wanted(CodeActionKind.QuickFix, params.context.only, true)) {
@@ -128,33 +142,24 @@ export function startServer(connection: Connection): void {
   });
 
   async function format(uri: string, range?: Parameters<typeof formatTables>[1]): Promise<TextEdit[]> {
-    const settings = await settingsFor(uri);
-    const document = documents.get(uri);
-    if (!document || !settings.formatEnable || !shouldCheckDocument(document.getText(), document.languageId, settings)) return [];
-    return formatTables(document.getText(), range);
+    const checked = await checkedDocument(uri);
+    return checked && checked.settings.formatEnable ? formatTables(checked.text, range) : [];
   }
   connection.onDocumentFormatting((params) => format(params.textDocument.uri));
   connection.onDocumentRangeFormatting((params) => format(params.textDocument.uri, params.range));
 
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionItem[]> => {
-    const uri = params.textDocument.uri;
-    const settings = await settingsFor(uri);
-    const document = documents.get(uri);
-    if (!document || token.isCancellationRequested) return [];
-    const text = document.getText();
-    if (!shouldCheckDocument(text, document.languageId, settings)) return [];
-    return getCompletions(text, params.position, { settings });
+    const checked = await checkedDocument(params.textDocument.uri);
+    if (!checked || token.isCancellationRequested) return [];
+    return getCompletions(checked.text, params.position, { settings: checked.settings });
   });
 
   // One parse per document version serves hover, lenses, hints, symbols, folding and selection.
   const models = new Map<string, { version: number; template: string; model: ReportModel }>();
   async function modelFor(uri: string): Promise<{ model: ReportModel; text: string; settings: GknbSettings } | undefined> {
-    const settings = await settingsFor(uri);
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    const text = document.getText();
-    if (!shouldCheckDocument(text, document.languageId, settings)) return undefined;
-    if (text.length * 3 > settings.maxFileSizeKB * 1024) return undefined; // too large: validate says so once
+    const checked = await checkedDocument(uri);
+    if (!checked) return undefined;
+    const { document, text, settings } = checked;
     const cached = models.get(uri);
     if (cached && cached.version === document.version && cached.template === settings.template) return { model: cached.model, text, settings };
     const model = parseReport(text, { template: settings.template });

@@ -4,7 +4,7 @@ export * from './model';
 export * from './settings';
 export { parseReport } from './parser';
 export type { ParseOptions } from './parser';
-export { validateText, validateModel, shouldCheckDocument, looksLikeReport } from './validate';
+export { validateText, validateModel, shouldCheckDocument, looksLikeReport, exceedsSizeLimit } from './validate';
 export type { ValidateOptions } from './validate';
 export { RULES, RULE_IDS } from './rules';
 export { applyEdits, fixAll, getCodeActions, SAFE_FIX_RULES } from './codeActions';

@@ -136,12 +136,17 @@ export function validateModel(model: ReportModel, uri: string, settings: GknbSet
   return diagnostics;
 }
 
+/** Whether a document is above gknb.maxFileSizeKB (in UTF-8 bytes) and so is not checked. */
+export function exceedsSizeLimit(text: string, settings: GknbSettings): boolean {
+  const limit = settings.maxFileSizeKB * 1024;
+  // UTF-8 is at most 3 bytes per UTF-16 unit, so only near the limit is it worth counting.
+  return text.length * 3 > limit && utf8Length(text) > limit;
+}
+
 export function validateText(text: string, options: ValidateOptions): Diagnostic[] {
   const settings: GknbSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   if (!shouldCheckDocument(text, options.languageId ?? 'gknb', settings)) return [];
-  const limit = settings.maxFileSizeKB * 1024;
-  // UTF-8 is at most 3 bytes per UTF-16 unit, so only near the limit is it worth counting.
-  if (text.length * 3 > limit && utf8Length(text) > limit) {
+  if (exceedsSizeLimit(text, settings)) {
     const severity = severityOf(FILE_TOO_LARGE, settings);
     if (severity === 'off') return [];
     const kb = Math.round(utf8Length(text) / 1024);

@@ -79,6 +79,15 @@ export function relatedCells(table: Table, cells: readonly (ValueCell | undefine
   }));
 }
 
+/** Every bound value cell of every table, with its table. */
+export function* valueCells(model: ReportModel): Iterable<{ table: Table; cell: ValueCell }> {
+  for (const table of model.tables) {
+    for (const row of table.cells.values()) {
+      for (const cell of row.values()) yield { table, cell };
+    }
+  }
+}
+
 export function* tablesOf(model: ReportModel, kind: Table['kind']): Iterable<Table> {
   for (const table of model.tables) if (table.kind === kind) yield table;
 }

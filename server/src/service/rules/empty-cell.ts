@@ -2,7 +2,7 @@
 // blanks were found in three of a dozen real reports (§7); a blank total whose parts are filled warns.
 import type { Table, ValueCell } from '../model';
 import { APPEAL_ROW_ID, REQUEST_PART_COLUMNS, resultRowIds } from '../template';
-import { allReadable, cellName, formatNumber, isBlank, numberOf, say, type Finding, type RuleContext, type RuleDefinition } from './common';
+import { allReadable, cellName, valueCells, formatNumber, isBlank, numberOf, say, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 /** The cells a total cell is the sum of, or undefined when the cell is not a total. */
 function partsOf(table: Table, cell: ValueCell): (ValueCell | undefined)[] | undefined {
@@ -22,31 +22,27 @@ export const emptyCell: RuleDefinition<'empty-cell'> = {
   defaultSeverity: 'information',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const table of context.model.tables) {
-      for (const row of table.cells.values()) {
-        for (const cell of row.values()) {
-          if (cell.parsed.kind !== 'blank') continue;
-          const name = cellName(table, cell);
-          const parts = partsOf(table, cell);
-          const filled = parts !== undefined && parts.some((p) => !isBlank(p)) && allReadable(parts);
-          if (filled) {
-            const sum = parts!.reduce((s, p) => s + numberOf(p), 0);
-            findings.push({
-              range: cell.range,
-              severity: 'warning',
-              message: say(context, `“${name}”为空；按各项之和应为 ${formatNumber(sum)}。`, `“${name}” is blank; the sum of its parts is ${formatNumber(sum)}.`),
-              data: { fill: formatNumber(sum), missing: cell.missing, isTotal: true },
-            });
-          } else {
-            findings.push({
-              range: cell.range,
-              message: cell.missing
-                ? say(context, `此行缺少“${name}”单元格，应填写数字（没有则填 0）。`, `This row lacks the cell “${name}”; write a number (0 if none).`)
-                : say(context, `“${name}”为空，应填写数字（没有则填 0）。`, `“${name}” is blank; write a number (0 if none).`),
-              data: { fill: '0', missing: cell.missing, isTotal: parts !== undefined },
-            });
-          }
-        }
+    for (const { table, cell } of valueCells(context.model)) {
+      if (cell.parsed.kind !== 'blank') continue;
+      const name = cellName(table, cell);
+      const parts = partsOf(table, cell);
+      const filled = parts !== undefined && parts.some((p) => !isBlank(p)) && allReadable(parts);
+      if (filled) {
+        const sum = parts!.reduce((s, p) => s + numberOf(p), 0);
+        findings.push({
+          range: cell.range,
+          severity: 'warning',
+          message: say(context, `“${name}”为空；按各项之和应为 ${formatNumber(sum)}。`, `“${name}” is blank; the sum of its parts is ${formatNumber(sum)}.`),
+          data: { fill: formatNumber(sum), missing: cell.missing, isTotal: true },
+        });
+      } else {
+        findings.push({
+          range: cell.range,
+          message: cell.missing
+            ? say(context, `此行缺少“${name}”单元格，应填写数字（没有则填 0）。`, `This row lacks the cell “${name}”; write a number (0 if none).`)
+            : say(context, `“${name}”为空，应填写数字（没有则填 0）。`, `“${name}” is blank; write a number (0 if none).`),
+          data: { fill: '0', missing: cell.missing, isTotal: parts !== undefined },
+        });
       }
     }
     return findings;

@@ -1,6 +1,6 @@
 // Flags full-width digits (０-９) in a value cell: they read as numbers to people but not to
 // spreadsheets and checkers that collect the published tables.
-import { cellName, say, type Finding, type RuleContext, type RuleDefinition } from './common';
+import { cellName, say, valueCells, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 const FULLWIDTH = /[０-９]/;
 
@@ -9,18 +9,14 @@ export const fullwidthDigit: RuleDefinition<'fullwidth-digit'> = {
   defaultSeverity: 'warning',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const table of context.model.tables) {
-      for (const row of table.cells.values()) {
-        for (const cell of row.values()) {
-          if (cell.parsed.kind === 'blank' || !FULLWIDTH.test(cell.text)) continue;
-          const ascii = cell.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-          findings.push({
-            range: cell.range,
-            message: say(context, `“${cellName(table, cell)}”使用了全角数字“${cell.text}”，应为“${ascii}”。`, `“${cellName(table, cell)}” uses full-width digits “${cell.text}”; write “${ascii}”.`),
-            data: { replacement: ascii },
-          });
-        }
-      }
+    for (const { table, cell } of valueCells(context.model)) {
+      if (cell.parsed.kind === 'blank' || !FULLWIDTH.test(cell.text)) continue;
+      const ascii = cell.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+      findings.push({
+        range: cell.range,
+        message: say(context, `“${cellName(table, cell)}”使用了全角数字“${cell.text}”，应为“${ascii}”。`, `“${cellName(table, cell)}” uses full-width digits “${cell.text}”; write “${ascii}”.`),
+        data: { replacement: ascii },
+      });
     }
     return findings;
   },

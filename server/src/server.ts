@@ -70,6 +70,7 @@ export function startServer(connection: Connection): void {
     // The document may have changed or closed while settings were fetched: use what is open now.
     const document = documents.get(uri);
     if (!document) return;
+    const opened = openedAt.get(uri);
     let diagnostics;
     try {
       diagnostics = validateText(document.getText(), { uri, languageId: document.languageId, settings });
@@ -78,8 +79,9 @@ export function startServer(connection: Connection): void {
       connection.console.error(`gknb: validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return;
     }
-    // Publish only if no newer version arrived meanwhile (a newer validation is then scheduled).
-    if (documents.get(uri)?.version !== document.version) return;
+    // Publish only if no newer version arrived meanwhile (a newer validation is then scheduled),
+    // and the document was not closed and reopened under the same URI (untitled:Untitled-N is reused).
+    if (documents.get(uri)?.version !== document.version || openedAt.get(uri) !== opened) return;
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
 
@@ -91,7 +93,13 @@ export function startServer(connection: Connection): void {
     }, delayMs));
   }
 
-  documents.onDidOpen((event) => void validate(event.document.uri));
+  // A counter per opening: versions restart at 1 when a URI is reused, so they alone cannot tell.
+  const openedAt = new Map<string, number>();
+  let openings = 0;
+  documents.onDidOpen((event) => {
+    openedAt.set(event.document.uri, ++openings);
+    void validate(event.document.uri);
+  });
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     void settingsFor(uri).then((settings) => schedule(uri, settings.validateDelayMs));
@@ -101,6 +109,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     settingsCache.delete(uri);
+    openedAt.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 

@@ -135,6 +135,8 @@ export function syntheticReport(bytes, seed = 2023) {
     ...paragraphs(random, narrative * 0.3),
     '## 六、其他需要报告的事项',
     '',
+    '本年度未收取信息处理费。',
+    '',
     ...paragraphs(random, narrative * 0.1),
   ].join('\n');
 }

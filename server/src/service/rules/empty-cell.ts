@@ -2,7 +2,7 @@
 // blanks were found in three of a dozen real reports (§7); a blank total whose parts are filled warns.
 import type { Table, ValueCell } from '../model';
 import { APPEAL_ROW_ID, REQUEST_PART_COLUMNS, resultRowIds } from '../template';
-import { allReadable, cellName, valueCells, formatNumber, isBlank, numberOf, say, type Finding, type RuleContext, type RuleDefinition } from './common';
+import { allReadable, cellName, forEachValueCell, formatNumber, isBlank, numberOf, say, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 /** The cells a total cell is the sum of, or undefined when the cell is not a total. */
 function partsOf(table: Table, cell: ValueCell): (ValueCell | undefined)[] | undefined {
@@ -22,8 +22,8 @@ export const emptyCell: RuleDefinition<'empty-cell'> = {
   defaultSeverity: 'information',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const { table, cell } of valueCells(context.model)) {
-      if (cell.parsed.kind !== 'blank') continue;
+    forEachValueCell(context.model, (table, cell) => {
+      if (cell.parsed.kind !== 'blank') return;
       const name = cellName(table, cell);
       const parts = partsOf(table, cell);
       const filled = parts !== undefined && parts.some((p) => !isBlank(p)) && allReadable(parts);
@@ -44,7 +44,7 @@ export const emptyCell: RuleDefinition<'empty-cell'> = {
           data: { fill: '0', missing: cell.missing, isTotal: parts !== undefined },
         });
       }
-    }
+    });
     return findings;
   },
 };

@@ -1,6 +1,6 @@
 // Flags full-width digits (０-９) in a value cell: they read as numbers to people but not to
 // spreadsheets and checkers that collect the published tables.
-import { cellName, say, valueCells, type Finding, type RuleContext, type RuleDefinition } from './common';
+import { cellName, say, forEachValueCell, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 const FULLWIDTH = /[０-９]/;
 
@@ -9,15 +9,15 @@ export const fullwidthDigit: RuleDefinition<'fullwidth-digit'> = {
   defaultSeverity: 'warning',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const { table, cell } of valueCells(context.model)) {
-      if (cell.parsed.kind === 'blank' || !FULLWIDTH.test(cell.text)) continue;
+    forEachValueCell(context.model, (table, cell) => {
+      if (cell.parsed.kind === 'blank' || !FULLWIDTH.test(cell.text)) return;
       const ascii = cell.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
       findings.push({
         range: cell.range,
         message: say(context, `“${cellName(table, cell)}”使用了全角数字“${cell.text}”，应为“${ascii}”。`, `“${cellName(table, cell)}” uses full-width digits “${cell.text}”; write “${ascii}”.`),
         data: { replacement: ascii },
       });
-    }
+    });
     return findings;
   },
 };

@@ -78,3 +78,31 @@ suite('cli --fix', () => {
     assert.deepEqual(fs.readFileSync(file), bytes);
   });
 });
+
+suite('cli: gknb-disable comments', () => {
+  let dir: string;
+  setup(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gknb-directives-')); });
+  teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const broken = () => buildReport('2021').replace('## 一、总体情况', '## 1、 总体情况').replace('## 五、存在的主要问题及改进情况', '## 5、存在的主要问题及改进情况');
+
+  for (const [name, comment, left] of [
+    ['disable-file with an id', '<!-- gknb-disable-file heading-wording -->', 0],
+    ['disable-file without ids', '<!-- gknb-disable-file -->', 0],
+    ['disable … enable around the first heading', '<!-- gknb-disable heading-wording -->', 1],
+    ['disable-next-line before the first heading', '<!-- gknb-disable-next-line heading-wording -->', 1],
+    ['a directive for another rule changes nothing', '<!-- gknb-disable-file row-total -->', 2],
+  ] as const) {
+    test(`${name}: ${left} heading-wording left`, async () => {
+      const lines = broken().split('\n');
+      const at = lines.findIndex((l) => l.startsWith('## 1、'));
+      if (name.startsWith('disable … enable')) lines.splice(at, 1, comment, lines[at], '<!-- gknb-enable heading-wording -->');
+      else if (name.startsWith('disable-next-line')) lines.splice(at, 0, comment);
+      else lines.unshift(comment);
+      fs.writeFileSync(path.join(dir, 'r.gknb.md'), lines.join('\n'));
+      const result = await run(['check', '--format', 'json', 'r.gknb.md'], dir);
+      const codes = JSON.parse(result.stdout)[0].diagnostics.map((d: { code: string }) => d.code);
+      assert.equal(codes.filter((c: string) => c === 'heading-wording').length, left, result.stdout);
+    });
+  }
+});

@@ -253,7 +253,7 @@ suite('parser', () => {
       const diags = diagnosticsOf(text);
       const empty = diags.filter((d) => d.code === 'empty-cell');
       assert.equal(empty.length, 1, dump(diags));
-      assert.deepEqual(empty[0].data, { rule: 'empty-cell', fill: '7', missing: true, isTotal: true });
+      assert.deepEqual(empty[0].data, { rule: 'empty-cell', fill: '7', missing: true, isTotal: true, missingIndex: 0 });
       assert.equal(diags.filter((d) => d.code === 'row-total').length, 0, dump(diags));
     });
 

@@ -59,14 +59,20 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result;
 }
 
-/** The edit that writes `value` into a value cell: blank cells keep their padding style. */
-function cellEdit(lines: readonly string[], range: Range, value: string, missing = false): TextEdit {
+/**
+ * The edit that writes `value` into a value cell: blank cells keep their padding style. A cell
+ * absent from a short row is appended at the end of the row, after `blanksBefore` blank cells
+ * standing for the absent cells before it.
+ */
+function cellEdit(lines: readonly string[], range: Range, value: string, missing = false, blanksBefore = 0): TextEdit {
   const line = lines[range.start.line] ?? '';
   const isPipe = line.includes('|');
   if (missing) {
-    // A cell absent from a short row is appended at the end of the row.
     const trimmed = line.trimEnd();
-    const newText = !isPipe ? `\t${value}` : trimmed.endsWith('|') ? ` ${value} |` : ` | ${value}`;
+    const trailingPipe = trimmed.endsWith('|');
+    const cells = [...new Array<string>(blanksBefore).fill(''), value];
+    const newText = !isPipe ? cells.map((c) => `\t${c}`).join('')
+      : trailingPipe ? cells.map((c) => (c === '' ? '  |' : ` ${c} |`)).join('') : cells.map((c) => ` | ${c}`).join('');
     const at = isPipe ? trimmed.length : line.length;
     return { range: point(range.start.line, at), newText };
   }
@@ -183,7 +189,7 @@ function primaryFix(ctx: Context, d: Diagnostic): { title: string; edits: TextEd
       const title = data.isTotal && data.fill !== '0'
         ? say(s, `填入各项之和 ${data.fill}`, `Fill in the sum ${data.fill}`)
         : say(s, `填入 ${data.fill}`, `Fill in ${data.fill}`);
-      return { title, edits: [cellEdit(ctx.lines, d.range, data.fill, data.missing === true)] };
+      return { title, edits: [cellEdit(ctx.lines, d.range, data.fill, data.missing === true, typeof data.missingIndex === 'number' ? data.missingIndex : 0)] };
     }
     case 'fullwidth-digit':
       if (typeof data.replacement !== 'string') return undefined;
@@ -279,8 +285,13 @@ function missingRowFix(ctx: Context, d: Diagnostic, data: Data): { title: string
   } else {
     // Before the first data row (after the header rows).
     const firstData = Math.min(...[...table.cells.values()].map((row) => row.values().next().value?.range.start.line ?? Infinity));
-    const line = Number.isFinite(firstData) ? firstData : table.range.end.line + 1;
-    edit = { range: point(line, 0), newText: `${texts.join(ctx.eol)}${ctx.eol}` };
+    if (Number.isFinite(firstData)) {
+      edit = { range: point(firstData, 0), newText: `${texts.join(ctx.eol)}${ctx.eol}` };
+    } else {
+      // No data row yet: after the header rows, which may end the document.
+      const line = table.range.end.line;
+      edit = { range: point(line, ctx.lines[line].length), newText: `${ctx.eol}${texts.join(ctx.eol)}` };
+    }
   }
   return { title: say(ctx.settings, `插入缺少的 ${rowIds.length} 行（填 0）`, `Insert the ${rowIds.length} missing row(s) with 0`), edits: [edit] };
 }
@@ -375,13 +386,25 @@ function fillTableAction(ctx: Context, d: Diagnostic): CodeAction | undefined {
   const table = tableAt(ctx, d.range.start.line);
   if (!table) return undefined;
   const edits: TextEdit[] = [];
+  let count = 0;
   for (const row of table.cells.values()) {
+    let missing = 0;
+    let lastMissing: Range | undefined;
     for (const cell of row.values()) {
-      if (cell.parsed.kind === 'blank') edits.push(cellEdit(ctx.lines, cell.range, '0', cell.missing));
+      if (cell.parsed.kind !== 'blank') continue;
+      count++;
+      if (cell.missing) {
+        missing++;
+        lastMissing = cell.range;
+      } else {
+        edits.push(cellEdit(ctx.lines, cell.range, '0'));
+      }
     }
+    // The absent cells at the end of a short row: one insertion writing all of them.
+    if (lastMissing) edits.push({ ...cellEdit(ctx.lines, lastMissing, '0', true, 0), newText: cellEdit(ctx.lines, lastMissing, '0', true, 0).newText.repeat(missing) });
   }
-  if (edits.length < 2) return undefined;
-  return action(say(ctx.settings, `将此表全部 ${edits.length} 个空白单元格填 0`, `Fill all ${edits.length} blank cells of this table with 0`), d, ctx.uri, edits);
+  if (count < 2 || !removesTarget(ctx, edits, d)) return undefined;
+  return action(say(ctx.settings, `将此表全部 ${count} 个空白单元格填 0`, `Fill all ${count} blank cells of this table with 0`), d, ctx.uri, edits);
 }
 
 function allFullwidthAction(ctx: Context, d: Diagnostic): CodeAction | undefined {
@@ -409,8 +432,28 @@ function disableActions(ctx: Context, d: Diagnostic): CodeAction[] {
   ];
 }
 
-/** Fixes whose edits change numbers that arithmetic relations read. */
-const NUMBER_FIXES = new Set(['row-total', 'result-total', 'appeal-total', 'empty-cell']);
+/**
+ * Fixes whose edits change numbers that arithmetic relations read. Filling a blank part with 0
+ * changes no sum (a blank counts as 0), so only totals and filled-in totals are checked.
+ */
+function changesSums(d: Diagnostic): boolean {
+  const data = dataOf(d);
+  return d.code === 'row-total' || d.code === 'result-total' || d.code === 'appeal-total' || (d.code === 'empty-cell' && data.isTotal === true && data.fill !== '0');
+}
+
+/**
+ * An insertion can land where it is not report content (inside an unclosed HTML comment or code
+ * fence) and so fix nothing: such a fix is checked by validating its result.
+ */
+function removesTarget(ctx: Context, edits: readonly TextEdit[], target: Diagnostic): boolean {
+  if (!edits.some((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character)) return true;
+  const after = validateText(applyEdits(ctx.text, edits), { uri: ctx.uri, languageId: ctx.languageId, settings: ctx.settings });
+  return !after.some((x) => x.code === target.code && x.message === target.message);
+}
+
+function acceptable(ctx: Context, fix: { edits: TextEdit[] }, d: Diagnostic): boolean {
+  return !(changesSums(d) && breaksRelations(ctx, fix.edits, d)) && removesTarget(ctx, fix.edits, d);
+}
 
 /**
  * Whether applying `edits` makes an arithmetic relation fail that holds now (or was not checked):
@@ -432,7 +475,7 @@ export function getCodeActions(text: string, diagnostics: readonly Diagnostic[],
     if (d.code === 'balance') actions.push(...balanceFixes(ctx, d));
     else {
       const fix = primaryFix(ctx, d);
-      if (fix && !(NUMBER_FIXES.has(d.code) && breaksRelations(ctx, fix.edits, d))) actions.push(action(fix.title, d, ctx.uri, fix.edits, true));
+      if (fix && acceptable(ctx, fix, d)) actions.push(action(fix.title, d, ctx.uri, fix.edits, true));
     }
     if (d.code === 'empty-cell') {
       const fill = fillTableAction(ctx, d);
@@ -470,12 +513,16 @@ export function fixAll(text: string, options: CodeActionOptions): FixAllResult {
     for (const d of ctx.diagnostics()) {
       if (!SAFE_FIX_RULES.has(String(d.code))) continue;
       const fix = primaryFix(ctx, d);
-      if (!fix || fix.edits.length !== 1 || (NUMBER_FIXES.has(String(d.code)) && breaksRelations(ctx, fix.edits, d))) continue;
+      if (!fix || fix.edits.length !== 1 || !acceptable(ctx, fix, d)) continue;
       const edit = fix.edits[0];
       const key = `${edit.range.start.line}:${edit.range.start.character}:${edit.range.end.line}:${edit.range.end.character}`;
       const seen = byRange.get(key);
+      const isInsert = edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character;
       if (seen === undefined) byRange.set(key, edit);
-      else if (seen !== null && seen.newText !== edit.newText) byRange.set(key, null); // two fixes disagree: neither is safe
+      // Cells absent from one short row all insert at the row's end: the longest insertion writes
+      // blanks for the earlier ones and the last value; the next pass fills the blanks.
+      else if (seen !== null && isInsert && edit.newText.length > seen.newText.length) byRange.set(key, edit);
+      else if (seen !== null && !isInsert && seen.newText !== edit.newText) byRange.set(key, null); // two fixes disagree: neither is safe
     }
     const edits = [...byRange.values()].filter((e): e is TextEdit => e !== null);
     if (edits.length === 0) break;

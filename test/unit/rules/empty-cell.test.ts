@@ -85,10 +85,10 @@ suite('rule empty-cell', () => {
         for (const d of found) assert.deepEqual(d.range, { start: { line, character: end }, end: { line, character: end } });
         assert.equal(found[0].message, '此行缺少“四、结转下年度继续办理·社会公益组织”单元格，应填写数字（没有则填 0）。');
         assert.deepEqual(found.map((d) => d.data), [
-          { rule: 'empty-cell', fill: '0', missing: true, isTotal: false },
-          { rule: 'empty-cell', fill: '0', missing: true, isTotal: false },
-          { rule: 'empty-cell', fill: '0', missing: true, isTotal: false },
-          { rule: 'empty-cell', fill: '1', missing: true, isTotal: true },
+          { rule: 'empty-cell', fill: '0', missing: true, isTotal: false, missingIndex: 0 },
+          { rule: 'empty-cell', fill: '0', missing: true, isTotal: false, missingIndex: 1 },
+          { rule: 'empty-cell', fill: '0', missing: true, isTotal: false, missingIndex: 2 },
+          { rule: 'empty-cell', fill: '1', missing: true, isTotal: true, missingIndex: 3 },
         ]);
         assert.deepEqual(found.map((d) => d.severity), [Severity.information, Severity.information, Severity.information, Severity.warning]);
       });

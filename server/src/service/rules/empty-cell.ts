@@ -17,6 +17,20 @@ function partsOf(table: Table, cell: ValueCell): (ValueCell | undefined)[] | und
   return undefined;
 }
 
+/**
+ * For a cell absent from a short row: how many absent cells come before it. A fix must write
+ * that many blank cells first, or its value would land in an earlier column.
+ */
+function missingIndexOf(table: Table, cell: ValueCell): { missingIndex?: number } {
+  if (!cell.missing) return {};
+  let before = 0;
+  for (const other of table.cells.get(cell.rowId)!.values()) {
+    if (other === cell) break;
+    if (other.missing) before++;
+  }
+  return { missingIndex: before };
+}
+
 export const emptyCell: RuleDefinition<'empty-cell'> = {
   id: 'empty-cell',
   defaultSeverity: 'information',
@@ -33,7 +47,7 @@ export const emptyCell: RuleDefinition<'empty-cell'> = {
           range: cell.range,
           severity: 'warning',
           message: say(context, `“${name}”为空；按各项之和应为 ${formatNumber(sum)}。`, `“${name}” is blank; the sum of its parts is ${formatNumber(sum)}.`),
-          data: { fill: formatNumber(sum), missing: cell.missing, isTotal: true },
+          data: { fill: formatNumber(sum), missing: cell.missing, isTotal: true, ...missingIndexOf(table, cell) },
         });
       } else {
         findings.push({
@@ -41,7 +55,7 @@ export const emptyCell: RuleDefinition<'empty-cell'> = {
           message: cell.missing
             ? say(context, `此行缺少“${name}”单元格，应填写数字（没有则填 0）。`, `This row lacks the cell “${name}”; write a number (0 if none).`)
             : say(context, `“${name}”为空，应填写数字（没有则填 0）。`, `“${name}” is blank; write a number (0 if none).`),
-          data: { fill: '0', missing: cell.missing, isTotal: parts !== undefined },
+          data: { fill: '0', missing: cell.missing, isTotal: parts !== undefined, ...missingIndexOf(table, cell) },
         });
       }
     });

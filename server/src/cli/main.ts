@@ -4,7 +4,7 @@
 // prints the results.
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { fixAll, RULE_IDS, RULES, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from '../service';
+import { DEFAULT_SEVERITIES, fixAll, RULE_IDS, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from '../service';
 import { helpText, parseArgs, UsageError, type CliLocale } from './args';
 import { isGknbFile, readTextFile, resolveInputs, writeTextFileAtomic } from './files';
 import { runImport } from './import';
@@ -36,47 +36,17 @@ function bilingual(zh: string, en: string): string {
   return `${zh}\n  ${en}`;
 }
 
-const SEVERITY_NAMES: Record<string, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, info: 3, hint: 4 };
+const SEVERITY_NUMBERS: Readonly<Record<string, DiagnosticSeverity>> = { error: 1, warning: 2, information: 3, hint: 4 };
 
-/**
- * Rule metadata for SARIF, read defensively from the service's RULES table (an array or a
- * record of rule objects): the first description-like string in the requested locale.
- */
+/** Rule metadata for SARIF: every rule id with its one-line description and default level. */
 export function ruleInfos(locale: CliLocale): RuleInfo[] {
-  const table = RULES as unknown;
-  const byId = new Map<string, Record<string, unknown>>();
-  const entries: unknown[] = Array.isArray(table) ? table : table && typeof table === 'object' ? Object.values(table) : [];
-  for (const entry of entries) {
-    if (entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string') {
-      byId.set((entry as { id: string }).id, entry as Record<string, unknown>);
-    }
-  }
-  const text = (value: unknown): string | undefined => {
-    if (typeof value === 'string' && value.trim()) return value;
-    if (value && typeof value === 'object') {
-      const localised = value as Record<string, unknown>;
-      const preferred = localised[locale] ?? localised[locale === 'en' ? 'en' : 'zh'] ?? localised['zh-cn'] ?? localised.zh;
-      if (typeof preferred === 'string' && preferred.trim()) return preferred;
-    }
-    return undefined;
-  };
-  return (RULE_IDS as readonly string[]).map((id) => {
-    const rule = byId.get(id) ?? {};
-    const fallback = RULE_DESCRIPTIONS[id];
-    const description =
-      text(rule.shortDescription) ??
-      text(rule.description) ??
-      text(rule.title) ??
-      text(rule.summary) ??
-      (fallback ? (locale === 'en' ? fallback.en : fallback.zh) : id);
-    const severity = rule.defaultSeverity ?? rule.severity;
-    const defaultSeverity =
-      typeof severity === 'number' && severity >= 1 && severity <= 4
-        ? (severity as DiagnosticSeverity)
-        : typeof severity === 'string'
-          ? SEVERITY_NAMES[severity]
-          : undefined;
-    return { id, description, defaultSeverity };
+  return RULE_IDS.map((id) => {
+    const description = RULE_DESCRIPTIONS[id];
+    return {
+      id,
+      description: description ? (locale === 'en' ? description.en : description.zh) : id,
+      defaultSeverity: SEVERITY_NUMBERS[DEFAULT_SEVERITIES[id]],
+    };
   });
 }
 

@@ -1,5 +1,5 @@
-// One-line rule descriptions for SARIF `rules[].shortDescription`. Used only when the
-// service's RULES table carries no description of its own; an unknown id falls back to itself.
+// One-line rule descriptions for SARIF `rules[].shortDescription` (a rule id without one
+// falls back to itself).
 // (Metadata for reports, not diagnostics: every finding still comes from the service.)
 export const RULE_DESCRIPTIONS: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
   'missing-section': { zh: '缺少年度报告六个部分中的某一部分', en: 'One of the six sections of the report is missing' },

@@ -6,7 +6,7 @@ export { parseReport } from './parser';
 export type { ParseOptions } from './parser';
 export { validateText, validateModel, shouldCheckDocument, looksLikeReport, exceedsSizeLimit } from './validate';
 export type { ValidateOptions } from './validate';
-export { RULES, RULE_IDS } from './rules';
+export { RULES, RULE_IDS, DEFAULT_SEVERITIES } from './rules';
 export { applyEdits, fixAll, getCodeActions, SAFE_FIX_RULES } from './codeActions';
 export type { CodeActionOptions, FixAllResult } from './codeActions';
 export { isSuppressed } from './validate';

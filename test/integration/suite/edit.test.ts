@@ -27,3 +27,17 @@ suite('editing', () => {
     assert.deepStrictEqual(left.map((d) => d.message), [], `no gknb diagnostics expected after the fix:\n${describe(left)}`);
   });
 });
+
+suite('gknb-disable comments in the editor', () => {
+  test('disable-file for row-total hides it; removing the comment brings it back', async () => {
+    const content = `<!-- gknb-disable-file row-total -->\n${WRONG_TOTAL_REPORT}`;
+    const document = await vscode.workspace.openTextDocument({ language: 'gknb', content });
+    const ours = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.source === 'gknb');
+    // The same wrong 总计 also breaks balance, which the comment does not switch off: wait for it.
+    const first = await waitForDiagnostics(document.uri, (ds) => ours(ds).some((d) => codeOf(d) === 'balance'), 15000, 'a balance diagnostic');
+    assert.deepStrictEqual(ours(first).filter((d) => codeOf(d) === 'row-total'), [], describe(ours(first)));
+
+    await replace(document, document.lineAt(0).range, '');
+    await waitForDiagnostics(document.uri, (ds) => ours(ds).some((d) => codeOf(d) === 'row-total'), 15000, 'row-total back without the comment');
+  });
+});

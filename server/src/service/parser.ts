@@ -754,13 +754,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   }
 
   // Which section (by heading order) a line belongs to.
+  // Runs are visited in document order, so the heading before each is found by walking forward.
+  let headingIndex = -1;
   const sectionAt = (line: number): SectionNumber | undefined => {
-    let found: SectionNumber | undefined;
-    for (const h of headings) {
-      if (h.line > line) break;
-      found = h.section;
-    }
-    return found;
+    while (headingIndex + 1 < headings.length && headings[headingIndex + 1].line <= line) headingIndex++;
+    return headingIndex >= 0 ? headings[headingIndex].section : undefined;
   };
 
   // Recognise runs; merge consecutive runs of one kind in one section (a blank line in a table).

@@ -200,9 +200,14 @@ export const REQUEST_ROWS: Readonly<Record<TemplateYear, readonly RequestRowSpec
 };
 
 /** Rows summed into （七）总计 (I1), in order: every value row between 三 and （七）. */
-export function resultRowIds(template: TemplateYear): string[] {
-  return REQUEST_ROWS[template].filter((r) => r.holdsValues && /^r[1-6]/.test(r.id)).map((r) => r.id);
+export function resultRowIds(template: TemplateYear): readonly string[] {
+  return RESULT_ROW_IDS[template];
 }
+
+const RESULT_ROW_IDS: Readonly<Record<TemplateYear, readonly string[]>> = {
+  '2019': REQUEST_ROWS['2019'].filter((r) => r.holdsValues && /^r[1-6]/.test(r.id)).map((r) => r.id),
+  '2021': REQUEST_ROWS['2021'].filter((r) => r.holdsValues && /^r[1-6]/.test(r.id)).map((r) => r.id),
+};
 
 // ---------------------------------------------------------------------------------------
 // Table 四 (行政复议、行政诉讼): one data row of 15 numbers.

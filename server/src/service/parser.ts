@@ -284,11 +284,20 @@ function nearMiss(a: string, b: string): boolean {
 
 const FULLWIDTH_DIGIT = /[０-９]/;
 
-const BLANK: ParsedValue = { kind: 'blank' };
+const BLANK: ParsedValue = Object.freeze({ kind: 'blank' });
+const SMALL_NUMBERS = new Map<string, ParsedValue>();
 
 export function parseValue(text: string, kind: ValueKind): ParsedValue {
   if (text === '') return BLANK;
-  if (PLAIN_NUMBER.test(text)) return { kind: 'number', value: Number(text), fullwidth: false };
+  if (PLAIN_NUMBER.test(text)) {
+    // Small counts fill most cells: share one frozen value object per number (no garbage per cell).
+    if (text.length <= 3) {
+      let shared = SMALL_NUMBERS.get(text);
+      if (!shared) SMALL_NUMBERS.set(text, shared = Object.freeze({ kind: 'number', value: Number(text), fullwidth: false }));
+      return shared;
+    }
+    return { kind: 'number', value: Number(text), fullwidth: false };
+  }
   const fullwidth = FULLWIDTH_DIGIT.test(text);
   let t = text.normalize('NFKC').replace(/[\s\u3000]/g, '');
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$/.test(t)) t = t.replace(/,/g, '');

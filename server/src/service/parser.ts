@@ -367,7 +367,7 @@ const NO_VOTES = [0, 0, 0] as const;
 const PLAIN_NUMBER = /^[0-9]+$/;
 
 function hasDistinctRequestRow(text: string): boolean {
-  return splitSegments(text).some((s) => DISTINCT_REQUEST_KEYS.has(labelKey(stripNumbering(s))));
+  return requestSegments(text).some((s) => s.spec !== undefined && !AMBIGUOUS_REQUEST_KEYS.has(labelKey(stripNumbering(s.segment))));
 }
 
 function classifyRun(run: RowRun): TableKind | undefined {
@@ -485,10 +485,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
     }
     for (const cell of labels) {
       if (cell.text === '' || isNumberLike(cell.text)) continue;
-      for (const segment of splitSegments(cell.text)) {
-        const key = labelKey(stripNumbering(segment));
-        if (key === '') continue; // numbering in a cell of its own (`一、` | `本年新收…`)
-        const spec = REQUEST_ROW_BY_KEY.get(key);
+      for (const { segment, spec } of requestSegments(cell.text)) {
         if (spec) entry.leaf = spec;
         else entry.unknown.push({ cell, text: segment });
         if (spec?.group === 'r6') template = '2021';
@@ -534,6 +531,24 @@ function segmentCell(cell: Cell, segment: string): Cell {
   const start = cell.range.start.character + at;
   return { text: segment, range: makeRange(cell.range.start.line, start, start + segment.length) };
 }
+
+/**
+ * The hierarchy segments of a table 三 label cell with the row each names (undefined: unknown),
+ * numbering-only segments (`一、` in a cell of its own) left out. Memoised: labels repeat.
+ */
+function requestSegments(text: string): readonly { segment: string; spec?: RequestRowSpec }[] {
+  let result = segmentCache.get(text);
+  if (!result) {
+    result = splitSegments(text)
+      .map((segment) => ({ segment, key: labelKey(stripNumbering(segment)) }))
+      .filter((s) => s.key !== '')
+      .map(({ segment, key }) => ({ segment, spec: REQUEST_ROW_BY_KEY.get(key) }));
+    if (segmentCache.size >= 20_000) segmentCache.clear();
+    if (text.length <= 200) segmentCache.set(text, result);
+  }
+  return result;
+}
+const segmentCache = new Map<string, readonly { segment: string; spec?: RequestRowSpec }[]>();
 
 function checkHeaderRow(row: TableRow, builder: TableBuilder): void {
   for (const cell of row.cells) {

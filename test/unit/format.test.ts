@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { displayWidth, formatTables, reportSkeleton, validateText } from '../../server/src/service';
-import { dump, splitLines, URI } from './helpers';
+import { dump, splitLines, URI, seededRandom } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
 const EXAMPLES = ['examples/report-2020.gknb.md', 'examples/report-2021.gknb.md', 'examples/mistakes.gknb.md'];
@@ -42,17 +42,6 @@ function pipeColumns(line: string): number[] {
   return columns;
 }
 
-// A small seeded PRNG (mulberry32), so random tables are the same on every run.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['规章', '行政许可', '（一）', '、', '，', '“三安全一稳定”', '１２', 'a', 'Zb', '0', '186.4万元', '\\|', ' ', '·', 'é', '👍', '—', '…', 'x y', '：', '〔2021〕'];
 
@@ -163,7 +152,7 @@ suite('format: table alignment', () => {
   });
 
   test('random tables: idempotent, cells kept, only whitespace and dashes change, pipes aligned', () => {
-    const random = prng(20240531);
+    const random = seededRandom(20240531);
     for (let n = 0; n < 400; n++) {
       const table = randomTable(random);
       const text = `前文\n\n${table}\n\n后文\n`;

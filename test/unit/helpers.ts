@@ -469,3 +469,15 @@ export const TEMPLATES: readonly Template[] = ['2019', '2021'];
 
 /** LSP severities. */
 export const Severity = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so "random" inputs are the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

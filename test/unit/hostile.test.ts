@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { formatTables, validateText } from '../../server/src/service';
-import { URI, assertRangesInside, buildReport, dump, splitLines } from './helpers';
+import { URI, assertRangesInside, buildReport, dump, splitLines, seededRandom } from './helpers';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const MISTAKES = readFileSync(path.join(EXAMPLES, 'mistakes.gknb.md'), 'utf8');
@@ -80,17 +80,6 @@ function repeatToBytes(pattern: string, bytes: number): string {
   return pattern.repeat(Math.ceil(bytes / utf8Bytes(pattern)));
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), for reproducible mangling. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 suite('hostile documents', function () {
   this.timeout(TIMEOUT_MS);
@@ -143,7 +132,7 @@ suite('hostile documents', function () {
   });
 
   test('unmatched pipes', () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     const shapes = ['|', '||', '|||||||', '| a | b', 'a | b |', '\\|', '| \\| |', '|---', '---|', '|-|-|-|', '| |---|', '|:-:|:', '| 1 | 2 | 3', ' | ', '|\t|\t|'];
     const text = buildReport('2019', {
       transform: (lines) => lines.flatMap((line) => {

@@ -3,8 +3,7 @@ import { parseReport } from '../../server/src/service/parser';
 import type { ReportModel, SectionHeading, Table, ValueCell } from '../../server/src/service/model';
 import {
   APPEAL_COLUMN_IDS, HEADINGS, REQUEST_COLUMN_IDS, TEMPLATES, appealTableLines, assertRangesInside, buildReport, codes, diagnosticsOf, dump,
-  lineOf, requestRowIds, requestTableLines, splitLines, textAt, type Template,
-} from './helpers';
+  lineOf, requestRowIds, requestTableLines, splitLines, textAt, type Template, seededRandom } from './helpers';
 
 function headingAt(model: ReportModel, line: number): SectionHeading {
   const h = model.headings.find((x) => x.line === line);
@@ -29,17 +28,6 @@ function requestRowTexts(t: Table, rowId: string): string[] {
   return REQUEST_COLUMN_IDS.map((c) => cell(t, rowId, c).text);
 }
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 suite('parser', () => {
   suite('section headings', () => {
@@ -490,7 +478,7 @@ suite('parser', () => {
     };
 
     test('binary garbage', () => {
-      const next = random(42);
+      const next = seededRandom(42);
       for (let round = 0; round < 4; round++) {
         let bytes = '';
         for (let i = 0; i < 20000; i++) bytes += String.fromCharCode(Math.floor(next() * 256));

@@ -9,7 +9,7 @@
 import { HTMLElement, NodeType, parse as parseHtmlDocument, type Node as HtmlNode } from 'node-html-parser';
 import type { TableKind, TemplateYear } from './model';
 import { closest, isNumberLike, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
-import { parseHeading, parseReport } from './parser';
+import { parseHeading, parseReport, pipeCells, tabCells } from './parser';
 import {
   ACTIVE_BLOCKS, ACTIVE_TEMPLATE_WORDS, APPEAL_GROUPS, APPEAL_HEADER_WORDS, APPEAL_OUTCOMES, REQUEST_COLUMNS,
   REQUEST_HEADER_WORDS, REQUEST_RELATION_NOTE, REQUEST_ROWS, canonicalHeading,
@@ -215,33 +215,9 @@ const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/;
 /** One cell per line: optional spaces, one TAB, then text without TABs. */
 const CELL_LINE = /^[ \u3000\u00a0]*\t([^\t]*)$/;
 
-function tabCells(line: string): string[] {
-  const cells = line.split('\t').map(clean);
-  if (cells.length > 1 && cells[cells.length - 1] === '' && line.endsWith('\t')) cells.pop();
-  return cells;
-}
-
-function pipeCells(line: string): string[] {
-  const trimmed = line.trim();
-  const cells: string[] = [];
-  let current = '';
-  for (let i = 0; i < trimmed.length; i++) {
-    const ch = trimmed[i];
-    if (ch === '\\' && trimmed[i + 1] === '|') {
-      current += '|';
-      i++;
-    } else if (ch === '|') {
-      cells.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  cells.push(current);
-  // Text before a leading pipe and after a trailing one is not a cell.
-  if (trimmed.startsWith('|')) cells.shift();
-  if (trimmed.endsWith('|') && !trimmed.endsWith('\\|') && cells.length > 0) cells.pop();
-  return cells.map(clean);
+/** Cell texts of a tab row or a pipe row, split exactly as the checker splits them. */
+function rowTexts(cells: readonly { text: string }[]): string[] {
+  return cells.map((c) => clean(c.text));
 }
 
 function tokenize(input: string): Token[] {
@@ -272,14 +248,14 @@ function tokenize(input: string): Token[] {
         if (text !== '' && headingOf(text)) tokens.push({ t: 'text', text, line: i });
         else tokens.push({ t: 'cell', text, line: i });
       } else {
-        tokens.push({ t: 'row', cells: tabCells(line), line: i });
+        tokens.push({ t: 'row', cells: rowTexts(tabCells(line, i)), line: i });
       }
       continue;
     }
     const trimmed = line.trim();
     if (trimmed === '') tokens.push({ t: 'blank', line: i });
     else if (trimmed.startsWith('|') && trimmed.includes('-') && DELIMITER_ROW.test(trimmed)) tokens.push({ t: 'delim', line: i });
-    else if (trimmed.startsWith('|')) tokens.push({ t: 'row', cells: pipeCells(line), line: i, raw: line });
+    else if (trimmed.startsWith('|')) tokens.push({ t: 'row', cells: rowTexts(pipeCells(line, i)), line: i, raw: line });
     else tokens.push({ t: 'text', text: line, line: i });
   }
   return tokens;

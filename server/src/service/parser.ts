@@ -134,7 +134,8 @@ function makeCell(content: string, line: number, start: number, end: number): Ce
   return { text: content.slice(from, to), range: makeRange(line, from, to) };
 }
 
-function pipeCells(content: string, line: number): Cell[] {
+/** The cells of a GFM pipe row, with ranges on `line` (`\|` stays text). */
+export function pipeCells(content: string, line: number): Cell[] {
   const first = leadingSpace(content);
   const last = content.length - trailingSpace(content) - 1;
   const cells: Cell[] = [];
@@ -154,7 +155,8 @@ function pipeCells(content: string, line: number): Cell[] {
   return cells;
 }
 
-function tabCells(content: string, line: number): Cell[] {
+/** The cells of a tab-separated row (Word/WPS paste), with ranges on `line`. */
+export function tabCells(content: string, line: number): Cell[] {
   const cells: Cell[] = [];
   let start = 0;
   for (let i = content.indexOf('\t'); ; i = content.indexOf('\t', start)) {

@@ -1,6 +1,7 @@
 // Creates test-fixtures/ (git-ignored): a fresh copy of the project's examples/*.gknb.md, the folder
 // both integration runners open as the workspace (web: vscode-test-web://mount/, desktop: file://).
 const fs = require('fs');
+const net = require('net');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..', '..');
@@ -25,4 +26,14 @@ function requireBuilt(...relPaths) {
   }
 }
 
-module.exports = { root, prepareFixtures, requireBuilt };
+/** A TCP port that is free on 127.0.0.1 right now (for the test servers). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+module.exports = { root, prepareFixtures, requireBuilt, freePort };

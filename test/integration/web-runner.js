@@ -5,8 +5,7 @@
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 const path = require('path');
 const fs = require('fs');
-const net = require('net');
-const { root, prepareFixtures, requireBuilt } = require('./fixtures');
+const { root, prepareFixtures, requireBuilt, freePort } = require('./fixtures');
 
 const extensionTestsPath = path.join(root, 'dist/test/web/index.js');
 requireBuilt('dist/client/browser.js', 'dist/server/browser.js', 'dist/test/web/index.js');
@@ -40,15 +39,6 @@ const launch = pw.chromium.launch.bind(pw.chromium);
 pw.chromium.launch = (opts = {}) => launch({ ...opts, executablePath: CHROMIUM,
   args: [...(opts.args || []), '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
 
 async function main() {
   const folderPath = prepareFixtures();

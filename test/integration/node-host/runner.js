@@ -15,11 +15,10 @@
 // port), NODE_HOST_TIMEOUT_MS (default 300000), VERBOSE=1 (server output, page errors), KEEP_TMP=1.
 const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const util = require('util');
-const { root, prepareFixtures } = require('../fixtures');
+const { root, prepareFixtures, freePort } = require('../fixtures');
 const { extract } = require('../../../scripts/vsix.cjs');
 
 const pkg = require(path.join(root, 'package.json'));
@@ -70,15 +69,6 @@ const timer = setTimeout(() => finish(2, `no result after ${TIMEOUT_MS} ms (serv
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(3, `runner error: interrupted by ${sig}`));
 process.on('uncaughtException', (err) => runnerError(err && err.stack || String(err)));
 process.on('unhandledRejection', (err) => runnerError(err && err.stack || String(err)));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
 
 // Lines the server and the workbench print on every run that say nothing about the test.
 const NOISE = /\[AgentHost\] No signed-in session|\[ChatModelSelection\]|^\s*$/;

@@ -8,7 +8,7 @@ import {
   codeLenses, documentSymbols, foldingRanges, getCompletions, hover, inlayHints, parseReport, selectionRanges, type ReportModel,
 } from './service';
 import {
-  DEFAULT_SETTINGS, exceedsSizeLimit, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateText,
+  DEFAULT_SETTINGS, exceedsSizeLimit, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateModel, validateText,
   type GknbSettings, type Locale,
 } from './service';
 
@@ -65,6 +65,16 @@ export function startServer(connection: Connection): void {
     return cached;
   }
 
+  // One parse per document version serves validation, hover, lenses, hints, symbols, folding and selection.
+  const models = new Map<string, { version: number; template: string; model: ReportModel }>();
+  function parsedModel(document: TextDocument, text: string, settings: GknbSettings): ReportModel {
+    const cached = models.get(document.uri);
+    if (cached && cached.version === document.version && cached.template === settings.template) return cached.model;
+    const model = parseReport(text, { template: settings.template });
+    models.set(document.uri, { version: document.version, template: settings.template, model });
+    return model;
+  }
+
   async function validate(uri: string): Promise<void> {
     const settings = await settingsFor(uri);
     // The document may have changed or closed while settings were fetched: use what is open now.
@@ -73,7 +83,10 @@ export function startServer(connection: Connection): void {
     const opened = openedAt.get(uri);
     let diagnostics;
     try {
-      diagnostics = validateText(document.getText(), { uri, languageId: document.languageId, settings });
+      const text = document.getText();
+      diagnostics = shouldCheckDocument(text, document.languageId, settings) && !exceedsSizeLimit(text, settings)
+        ? validateModel(parsedModel(document, text, settings), uri, settings)
+        : validateText(text, { uri, languageId: document.languageId, settings }); // nothing, or file-too-large
     } catch (error) {
       // A bug in a rule must not take the server down; say so in the log and keep serving.
       connection.console.error(`gknb: validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -163,17 +176,11 @@ export function startServer(connection: Connection): void {
     return getCompletions(checked.text, params.position, { settings: checked.settings });
   });
 
-  // One parse per document version serves hover, lenses, hints, symbols, folding and selection.
-  const models = new Map<string, { version: number; template: string; model: ReportModel }>();
   async function modelFor(uri: string): Promise<{ model: ReportModel; text: string; settings: GknbSettings } | undefined> {
     const checked = await checkedDocument(uri);
     if (!checked) return undefined;
     const { document, text, settings } = checked;
-    const cached = models.get(uri);
-    if (cached && cached.version === document.version && cached.template === settings.template) return { model: cached.model, text, settings };
-    const model = parseReport(text, { template: settings.template });
-    models.set(uri, { version: document.version, template: settings.template, model });
-    return { model, text, settings };
+    return { model: parsedModel(document, text, settings), text, settings };
   }
   documents.onDidClose((event) => models.delete(event.document.uri));
 

@@ -27,12 +27,13 @@ const ALLOWED = [
   /^extension\/language-configuration\.json$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/snippets\/gknb\.json$/,
+  /^extension\/schemas\/gknbrc\.schema\.json$/,
   /^extension\/dist\/(client|server)\/(node|browser)\.js$/,
 ];
 const REQUIRED = [
   'extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json',
   'extension/readme.md', 'extension/LICENSE.txt', 'extension/language-configuration.json',
-  'extension/syntaxes/gknb.tmLanguage.json', 'extension/syntaxes/gknb.injection.tmLanguage.json', 'extension/snippets/gknb.json',
+  'extension/syntaxes/gknb.tmLanguage.json', 'extension/syntaxes/gknb.injection.tmLanguage.json', 'extension/snippets/gknb.json', 'extension/schemas/gknbrc.schema.json',
   'extension/dist/client/node.js', 'extension/dist/client/browser.js', 'extension/dist/server/node.js', 'extension/dist/server/browser.js',
 ];
 
@@ -72,6 +73,7 @@ if (manifestEntry) {
   const manifest = JSON.parse(entryData(buf, manifestEntry).toString('utf8'));
   const c = manifest.contributes ?? {};
   const refs = [manifest.main, manifest.browser, ...(c.grammars ?? []).map((g) => g.path), ...(c.snippets ?? []).map((s) => s.path),
+    ...(c.jsonValidation ?? []).map((j) => j.url),
     ...(c.languages ?? []).map((l) => l.configuration)].filter(Boolean);
   for (const ref of refs) {
     const name = path.posix.join('extension', ref);

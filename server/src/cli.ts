@@ -13,6 +13,7 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  env: process.env,
 }).then(
   (code) => {
     // exitCode, not exit(): lets piped output drain before the process ends.

@@ -532,7 +532,7 @@ suite('cli', () => {
       assert.equal(build.status, 0, `build failed:\n${build.stdout}\n${build.stderr}`);
     });
 
-    const spawn = (...argv: string[]) => spawnSync(process.execPath, [bundle, ...argv], { cwd: dir, encoding: 'utf8' });
+    const spawn = (...argv: string[]) => spawnSync(process.execPath, [bundle, ...argv], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
 
     test('check exits 1 on a wrong report and prints 1-based positions', () => {
       const run = spawn('check', 'bad.gknb.md', 'good.gknb.md');

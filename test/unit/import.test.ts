@@ -601,10 +601,10 @@ suite('gknb import (CLI)', () => {
     });
 
     test('the bundle imports a .docx (mammoth is bundled) and a .txt', () => {
-      const docx = spawnSync(process.execPath, [bundle, 'import', 'report.docx'], { cwd: dir, encoding: 'utf8' });
+      const docx = spawnSync(process.execPath, [bundle, 'import', 'report.docx'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
       assert.equal(docx.status, 0, docx.stderr);
       assert.equal(parseReport(docx.stdout).tables.length, 3);
-      const txt = spawnSync(process.execPath, [bundle, 'import', 'cells.txt'], { cwd: dir, encoding: 'utf8' });
+      const txt = spawnSync(process.execPath, [bundle, 'import', 'cells.txt'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
       assert.equal(txt.status, 0, txt.stderr);
       assert.equal(txt.stdout, importReport(fixture('cells.txt')).text);
     });

@@ -16,6 +16,8 @@ export type ParsedArgs =
       readonly locale: CliLocale;
       /** Write safe fixes back to the files (`--fix`). */
       readonly fix: boolean;
+      /** Follow symbolic links out of the given folders (`--follow-symlinks`). */
+      readonly followSymlinks: boolean;
     }
   | {
       /** `gknb import <file> [-o out.gknb.md]`: a report from Word (.txt/.md, .html/.htm, .docx) to a draft. */
@@ -48,12 +50,24 @@ function choose<T extends string>(option: string, value: string, allowed: readon
   throw new UsageError(`选项 ${option} 的值“${value}”无效，可选值：${list}。`, `Invalid value "${value}" for ${option}; expected ${list}.`);
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/**
+ * The message language when `--locale` is not given, from the environment as POSIX tools read
+ * it (LC_ALL, then LC_MESSAGES, then LANG): Chinese for zh_*, English for any other language,
+ * Chinese when unset or C/POSIX (Chinese first: the reports are Chinese).
+ */
+export function localeFromEnvironment(env: Readonly<Record<string, string | undefined>>): CliLocale {
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== '');
+  if (value === undefined || /^(C|POSIX)([._@]|$)/i.test(value)) return 'zh-cn';
+  return /^zh/i.test(value) ? 'zh-cn' : 'en';
+}
+
+export function parseArgs(argv: readonly string[], defaultLocale: CliLocale = 'zh-cn'): ParsedArgs {
   const values: Partial<Record<ValueOption, string>> = {};
   const positionals: string[] = [];
   let help = false;
   let version = false;
   let fix = false;
+  let followSymlinks = false;
   let onlyPositionals = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -76,6 +90,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (arg === '--fix') {
       fix = true;
+      continue;
+    }
+    if (arg === '--follow-symlinks') {
+      followSymlinks = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -106,7 +124,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...inputs] = positionals;
   if (command === 'help') return { command: 'help' };
   if (command === 'version') return { command: 'version' };
-  if (command === 'import') return importArgs(inputs, values, fix);
+  if (command === 'import') {
+    if (followSymlinks) throw new UsageError('选项 --follow-symlinks 只能用于 check 命令。', 'Option --follow-symlinks is only for the check command.');
+    return importArgs(inputs, values, fix, defaultLocale);
+  }
   if (command !== 'check') {
     throw new UsageError(`未知命令：${command}（可用命令：check、import）`, `Unknown command: ${command} (available: check, import)`);
   }
@@ -115,14 +136,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   const format = values['--format'] === undefined ? 'text' : choose('--format', values['--format'], FORMATS);
   const template = values['--template'] === undefined ? 'auto' : choose('--template', values['--template'], TEMPLATES);
-  const locale = values['--locale'] === undefined ? 'zh-cn' : choose('--locale', values['--locale'], LOCALES);
+  const locale = values['--locale'] === undefined ? defaultLocale : choose('--locale', values['--locale'], LOCALES);
   if (inputs.length === 0) {
     throw new UsageError('没有指定要检查的文件、文件夹或通配符。', 'No files, folders or globs given to check.');
   }
-  return { command: 'check', inputs, format, template, locale, fix };
+  return { command: 'check', inputs, format, template, locale, fix, followSymlinks };
 }
 
-function importArgs(inputs: readonly string[], values: Partial<Record<ValueOption, string>>, fix: boolean): ParsedArgs {
+function importArgs(inputs: readonly string[], values: Partial<Record<ValueOption, string>>, fix: boolean, defaultLocale: CliLocale): ParsedArgs {
   if (fix) throw new UsageError('选项 --fix 只能用于 check 命令。', 'Option --fix is only for the check command.');
   if (values['--format'] !== undefined) {
     throw new UsageError('import 命令按扩展名判断输入格式，不接受 --format。', 'The import command reads the format from the file extension; --format is not accepted.');
@@ -141,7 +162,7 @@ function importArgs(inputs: readonly string[], values: Partial<Record<ValueOptio
     input: inputs[0],
     ...(output !== undefined ? { output } : {}),
     template: values['--template'] === undefined ? 'auto' : choose('--template', values['--template'], TEMPLATES),
-    locale: values['--locale'] === undefined ? 'zh-cn' : choose('--locale', values['--locale'], LOCALES),
+    locale: values['--locale'] === undefined ? defaultLocale : choose('--locale', values['--locale'], LOCALES),
   };
 }
 
@@ -158,10 +179,15 @@ export function helpText(version: string): string {
 选项 / Options:
   -f, --format text|json|sarif   输出格式（默认 text） / output format (default text)
   -t, --template auto|2019|2021  报告模板（默认 auto：按年份和表头判断） / report template (default auto)
-  -l, --locale zh-cn|en          提示信息语言（默认 zh-cn） / message language (default zh-cn)
+  -l, --locale zh-cn|en          提示信息语言（默认按 LC_ALL/LC_MESSAGES/LANG：zh_* 或未设置为中文，其他为英文）
+                                 message language (default from LC_ALL/LC_MESSAGES/LANG: Chinese
+                                 for zh_* or unset, English otherwise)
       --fix                      写回可安全自动修复的问题（总计、空白单元格、全角数字、标题），
                                  并报告修改了什么、还剩什么 / write safe fixes back to the files
                                  (totals, blank cells, full-width digits, headings) and report them
+      --follow-symlinks          跟随指向所给文件夹之外的符号链接（默认不跟随，并列出跳过的链接）
+                                 follow symbolic links that lead out of the given folders (by
+                                 default they are skipped and listed)
   -o, --output <文件>            import：写入该文件（默认输出到标准输出） / import: write the draft
                                  to this file (default: standard output)
   -h, --help                     显示本帮助 / show this help
@@ -171,9 +197,12 @@ export function helpText(version: string): string {
   *.gknb.md 文件总会检查；其他 .md 文件只有看起来像年度报告时才检查。
   文件夹会递归查找 *.gknb.md 和 *.md（跳过 node_modules 和以 . 开头的文件夹）。
   通配符请加引号，例如 "reports/**/*.md"。
+  最近的 .gknbrc.json（文件所在文件夹或其上级）设置规则级别、模板和不检查的文件。
   *.gknb.md files are always checked; other .md files only when they look like a report.
   Folders are searched recursively for *.gknb.md and *.md (skipping node_modules and dot folders).
   Quote globs, e.g. "reports/**/*.md".
+  The nearest .gknbrc.json (in the file's folder or above) sets rule levels, the template
+  and files not to check.
 
 导入 / Import:
   把从 Word 取出的报告转成草稿：.txt/.md 按纯文本读（表格每格一行或制表符分隔），

@@ -2,6 +2,8 @@
 // and reading them. All file-system access of the CLI lives here and in main.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfigFile, type ParsedConfigFile } from '../service/config';
+import type { Locale } from '../service/settings';
 
 // Loaded with require(), not import: esbuild then resolves tinyglobby's (and fdir's) "require"
 // build. Their ESM build uses import.meta.url, which is empty in the CJS bundle dist/cli.js
@@ -29,6 +31,13 @@ export interface InputProblem {
 export interface ResolvedInputs {
   readonly files: readonly InputFile[];
   readonly problems: readonly InputProblem[];
+  /** Symbolic links found in folders or by globs that point outside them, not followed. */
+  readonly skippedLinks: readonly string[];
+}
+
+export interface ResolveOptions {
+  /** Follow symbolic links that lead out of the given folders (`--follow-symlinks`). */
+  readonly followSymlinks?: boolean;
 }
 
 /** `*.gknb.md` files are the extension's own language; everything else is Markdown. */
@@ -50,13 +59,29 @@ export function displayPath(cwd: string, absolute: string): string {
   return relative === '' ? path.basename(absolute) : relative;
 }
 
+/** Whether `inner` is `outer` or lies below it (both real, absolute paths). */
+function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function realPathOrUndefined(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Recursively lists `*.md` files (which includes `*.gknb.md`) under a folder, skipping
- * `node_modules` and dot folders. Symbolic links to folders are followed once (by real path),
- * so link cycles terminate.
+ * `node_modules` and dot folders. A symbolic link whose target lies outside the folder is not
+ * followed unless `followSymlinks` (`--follow-symlinks`): checking a folder must not wander
+ * into the rest of the disk. Links are followed once (by real path), so link cycles terminate.
  */
-function walkFolder(root: string, out: string[]): void {
+function walkFolder(root: string, out: string[], followSymlinks: boolean, skippedLinks: string[]): void {
   const seen = new Set<string>();
+  const rootReal = realPathOrUndefined(root) ?? root;
   const visit = (dir: string): void => {
     let real: string;
     try {
@@ -84,6 +109,11 @@ function walkFolder(root: string, out: string[]): void {
           isFile = stat.isFile();
         } catch {
           continue; // dangling link
+        }
+        const target = realPathOrUndefined(full);
+        if (!followSymlinks && (target === undefined || !isInside(rootReal, target))) {
+          if (isDir || (isFile && isMarkdownFile(entry.name))) skippedLinks.push(full);
+          continue;
         }
       }
       if (isDir) {
@@ -116,9 +146,11 @@ function statOrUndefined(file: string): fs.Stats | undefined {
  * characters); otherwise a pattern with glob syntax is expanded with tinyglobby relative to cwd.
  * A file reached twice is listed once (named explicitly wins).
  */
-export function resolveInputs(inputs: readonly string[], cwd: string): ResolvedInputs {
+export function resolveInputs(inputs: readonly string[], cwd: string, options: ResolveOptions = {}): ResolvedInputs {
+  const followSymlinks = options.followSymlinks ?? false;
   const byPath = new Map<string, InputFile>();
   const problems: InputProblem[] = [];
+  const skippedLinks: string[] = [];
   const add = (absolute: string, origin: FileOrigin): void => {
     const normalised = path.resolve(absolute);
     const existing = byPath.get(normalised);
@@ -131,7 +163,7 @@ export function resolveInputs(inputs: readonly string[], cwd: string): ResolvedI
     const stat = statOrUndefined(absolute);
     if (stat?.isDirectory()) {
       const found: string[] = [];
-      walkFolder(absolute, found);
+      walkFolder(absolute, found, followSymlinks, skippedLinks);
       if (found.length === 0) {
         problems.push({ input, zh: `文件夹中没有 Markdown 文件：${input}`, en: `No Markdown files in folder: ${input}` });
       }
@@ -144,8 +176,23 @@ export function resolveInputs(inputs: readonly string[], cwd: string): ResolvedI
     }
     const pattern = process.platform === 'win32' ? input.replace(/\\/g, '/') : input;
     if (isDynamicPattern(pattern)) {
-      const matches = globSync(pattern, { cwd, absolute: true, dot: false, onlyFiles: true, ignore: ['**/node_modules/**'] })
+      // A glob stays inside its fixed leading folder (`reports/` of `reports/**/*.md`, else the
+      // working directory) unless asked: links out of it are not followed.
+      const segments = pattern.split('/');
+      const fixed = segments.slice(0, Math.max(0, segments.findIndex((segment) => isDynamicPattern(segment))));
+      const base = path.resolve(cwd, fixed.join('/') || '.');
+      const baseReal = realPathOrUndefined(base) ?? base;
+      const matches = globSync(pattern, {
+        cwd, absolute: true, dot: false, onlyFiles: true, ignore: ['**/node_modules/**'], followSymbolicLinks: followSymlinks,
+      })
         .filter((file) => isMarkdownFile(file) && !inSkippedFolder(path.relative(cwd, file)))
+        .filter((file) => {
+          if (followSymlinks) return true;
+          const target = realPathOrUndefined(file);
+          if (target !== undefined && isInside(baseReal, target)) return true;
+          skippedLinks.push(file);
+          return false;
+        })
         .sort();
       if (matches.length === 0) {
         problems.push({ input, zh: `没有与通配符匹配的 Markdown 文件：${input}`, en: `No Markdown files match the pattern: ${input}` });
@@ -157,7 +204,7 @@ export function resolveInputs(inputs: readonly string[], cwd: string): ResolvedI
   }
 
   const files = [...byPath.values()].sort((a, b) => compareStrings(a.display, b.display));
-  return { files, problems };
+  return { files, problems, skippedLinks: skippedLinks.sort(compareStrings) };
 }
 
 /** Code-point order: deterministic across locales and platforms. */
@@ -224,4 +271,41 @@ export function writeTextFileAtomic(file: string, text: string, writeAs: 'utf-8'
     fs.rmSync(temp, { force: true });
     throw error;
   }
+}
+
+export interface LoadedConfigFile {
+  /** Absolute path of the `.gknbrc.json`. */
+  readonly path: string;
+  readonly parsed: ParsedConfigFile;
+}
+
+/**
+ * Finds the config file that governs a file: the nearest `.gknbrc.json` in its folder or a
+ * folder above it (the nearest one wins; files are not merged). Folders are looked up once.
+ */
+export function configFileFinder(locale: Locale): (file: string) => LoadedConfigFile | undefined {
+  const byFolder = new Map<string, LoadedConfigFile | undefined>();
+  const lookup = (folder: string): LoadedConfigFile | undefined => {
+    if (byFolder.has(folder)) return byFolder.get(folder);
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    let found: LoadedConfigFile | undefined;
+    if (statOrUndefined(candidate)?.isFile()) {
+      const read = readTextFile(candidate);
+      found = {
+        path: candidate,
+        parsed: read.ok
+          ? parseConfigFile(read.text, locale)
+          : {
+              config: EMPTY_CONFIG,
+              problems: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: locale === 'en' ? read.en : read.zh, severity: 'error' }],
+            },
+      };
+    } else {
+      const parent = path.dirname(folder);
+      found = parent === folder ? undefined : lookup(parent);
+    }
+    byFolder.set(folder, found);
+    return found;
+  };
+  return (file) => lookup(path.dirname(path.resolve(file)));
 }

@@ -2,11 +2,13 @@
 // Every diagnostic comes from validateText unchanged; this file only finds and reads files,
 // decides which Markdown files to check (through the service's shouldCheckDocument) and
 // prints the results.
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DEFAULT_SEVERITIES, fixAll, RULE_IDS, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from '../service';
-import { helpText, parseArgs, UsageError, type CliLocale } from './args';
-import { isGknbFile, readTextFile, resolveInputs, writeTextFileAtomic } from './files';
+import { applyConfigFile, configDiagnostics, isIgnoredByConfig } from '../service/config';
+import { helpText, localeFromEnvironment, parseArgs, UsageError, type CliLocale } from './args';
+import { compareStrings, configFileFinder, displayPath, isGknbFile, readTextFile, resolveInputs, writeTextFileAtomic, type LoadedConfigFile } from './files';
 import { runImport } from './import';
 import { RULE_DESCRIPTIONS } from './rule-descriptions';
 import {
@@ -25,6 +27,8 @@ export interface CliIO {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Environment for the default message language (LANG…); Chinese when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -83,7 +87,7 @@ function applyFixes(
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, io.env ? localeFromEnvironment(io.env) : 'zh-cn');
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`gknb: ${bilingual(error.zh, error.en)}\n运行 gknb --help 查看用法。 Run gknb --help for usage.\n`);
@@ -103,16 +107,45 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
   const { locale } = args;
   const settings: GknbSettings = settingsFromConfig({ template: args.template }, locale);
-  const { files, problems } = resolveInputs(args.inputs, io.cwd);
+  const { files, problems, skippedLinks } = resolveInputs(args.inputs, io.cwd, { followSymlinks: args.followSymlinks });
   if (problems.length) {
     for (const problem of problems) io.stderr(`gknb: ${bilingual(problem.zh, problem.en)}\n`);
     return 2;
+  }
+  for (const link of skippedLinks) {
+    const shown = displayPath(io.cwd, link);
+    io.stderr(`gknb: ${bilingual(
+      `${shown}：符号链接指向所给文件夹之外，未跟随（需要时加 --follow-symlinks）`,
+      `${shown}: symbolic link leads out of the given folder; not followed (use --follow-symlinks)`,
+    )}\n`);
   }
 
   const checked: CheckedFile[] = [];
   let failed = false;
   let skippedQuietly = 0;
+  let ignoredByConfig = 0;
+  const findConfig = configFileFinder(locale);
+  // Each config file's own problems are reported once, as diagnostics of that file.
+  const reportedConfigs = new Set<string>();
+  const reportConfig = (config: LoadedConfigFile): void => {
+    if (reportedConfigs.has(config.path)) return;
+    reportedConfigs.add(config.path);
+    const diagnostics = configDiagnostics(config.parsed);
+    if (diagnostics.length === 0) return;
+    const absolute = config.path;
+    checked.push({ file: { absolute, display: displayPath(io.cwd, absolute), origin: 'discovered' }, uri: pathToFileURL(absolute).href, diagnostics });
+  };
   for (const file of files) {
+    const config = findConfig(file.absolute);
+    if (config) {
+      reportConfig(config);
+      const relative = path.relative(path.dirname(config.path), file.absolute).split(path.sep).join('/');
+      if (isIgnoredByConfig(config.parsed.config, relative)) {
+        ignoredByConfig++;
+        continue;
+      }
+    }
+    const fileSettings = config ? applyConfigFile(settings, config.parsed.config) : settings;
     const read = readTextFile(file.absolute);
     if (!read.ok) {
       io.stderr(`gknb: ${file.display}: ${bilingual(read.zh, read.en)}\n`);
@@ -126,7 +159,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const uri = pathToFileURL(file.absolute).href;
     let diagnostics: Diagnostic[];
     try {
-      if (!shouldCheckDocument(read.text, languageId, settings)) {
+      if (!shouldCheckDocument(read.text, languageId, fileSettings)) {
         if (file.origin === 'explicit') {
           io.stderr(
             `gknb: ${file.display}: ${bilingual(
@@ -139,8 +172,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         }
         continue;
       }
-      diagnostics = sortDiagnostics(validateText(read.text, { uri, languageId, settings }));
-      if (args.fix) diagnostics = applyFixes(file.display, file.absolute, read, diagnostics, { uri, languageId, settings }, io, locale);
+      diagnostics = sortDiagnostics(validateText(read.text, { uri, languageId, settings: fileSettings }));
+      if (args.fix) diagnostics = applyFixes(file.display, file.absolute, read, diagnostics, { uri, languageId, settings: fileSettings }, io, locale);
     } catch (error) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       io.stderr(`gknb: ${file.display}: ${bilingual('检查时发生内部错误', 'internal error while checking')}\n${detail}\n`);
@@ -159,6 +192,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     );
   }
 
+  if (ignoredByConfig > 0) {
+    io.stderr(
+      `gknb: ${bilingual(
+        `按 .gknbrc.json 的 ignores 跳过了 ${ignoredByConfig} 个文件`,
+        `skipped ${ignoredByConfig} file(s) listed in the ignores of .gknbrc.json`,
+      )}\n`,
+    );
+  }
+  checked.sort((a, b) => compareStrings(a.file.display, b.file.display));
   const counts = countDiagnostics(checked);
   switch (args.format) {
     case 'text':

@@ -11,6 +11,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   define: { global: 'globalThis' },
+  // jsonc-parser's `main` is a UMD build whose internal require()s esbuild cannot follow; its ESM
+  // build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/node.js', platform: 'node', format: 'cjs', external: ['vscode'] },

@@ -27,13 +27,15 @@ const ALLOWED = [
   /^extension\/language-configuration\.json$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/snippets\/gknb\.json$/,
+  /^extension\/l10n\/bundle\.l10n\.[a-z]{2}(-[a-z]{2,4})?\.json$/,
   /^extension\/schemas\/gknbrc\.schema\.json$/,
   /^extension\/dist\/(client|server)\/(node|browser)\.js$/,
 ];
 const REQUIRED = [
   'extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json',
   'extension/readme.md', 'extension/LICENSE.txt', 'extension/language-configuration.json',
-  'extension/syntaxes/gknb.tmLanguage.json', 'extension/syntaxes/gknb.injection.tmLanguage.json', 'extension/snippets/gknb.json', 'extension/schemas/gknbrc.schema.json',
+  'extension/syntaxes/gknb.tmLanguage.json', 'extension/syntaxes/gknb.injection.tmLanguage.json', 'extension/snippets/gknb.json',
+  'extension/l10n/bundle.l10n.zh-cn.json', 'extension/schemas/gknbrc.schema.json',
   'extension/dist/client/node.js', 'extension/dist/client/browser.js', 'extension/dist/server/node.js', 'extension/dist/server/browser.js',
 ];
 

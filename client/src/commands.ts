@@ -28,11 +28,6 @@ async function showTableProblems(argument?: { line?: number; ranges?: { start: {
   editor.revealRange(ranges[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-/** UI text in the display language: Chinese unless VS Code runs in another language. */
-function say(zh: string, en: string): string {
-  return vscode.env.language.toLowerCase().startsWith('zh') ? zh : en;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof vscode.Uri);
 }
@@ -70,22 +65,22 @@ async function newReport(args?: unknown): Promise<vscode.TextDocument | undefine
     agency = typeof args.agency === 'string' && args.agency.trim() !== '' ? args.agency.trim() : DEFAULT_AGENCY;
     year = validYear(args.year) ?? lastYear();
   } else {
-    const title = say('新建政府信息公开工作年度报告', 'New annual report');
+    const title = vscode.l10n.t('New annual report');
     const name = await vscode.window.showInputBox({
       title,
-      prompt: say('机关或单位名称（写在标题中的年份之前）', 'Name of the agency (written before the year in the title)'),
-      placeHolder: say('例如：云溪市文化和旅游局', 'e.g. 云溪市文化和旅游局'),
+      prompt: vscode.l10n.t('Name of the agency (written before the year in the title)'),
+      placeHolder: vscode.l10n.t('e.g. 云溪市文化和旅游局'),
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() === '' ? say('请填写单位名称', 'Enter the agency name') : undefined),
+      validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Enter the agency name') : undefined),
     });
     if (name === undefined) return undefined;
     const yearText = await vscode.window.showInputBox({
       title,
-      prompt: say('报告年度（统计期限为该年 1 月 1 日至 12 月 31 日）', 'Report year (statistics from 1 January to 31 December)'),
+      prompt: vscode.l10n.t('Report year (statistics from 1 January to 31 December)'),
       value: String(lastYear()),
       ignoreFocusOut: true,
       validateInput: (value) => (validYear(value) === undefined
-        ? say(`请填写 ${FIRST_YEAR} 至 ${lastYear() + 1} 之间的四位年份`, `Enter a year from ${FIRST_YEAR} to ${lastYear() + 1}`)
+        ? vscode.l10n.t('Enter a year from {0} to {1}', FIRST_YEAR, lastYear() + 1)
         : undefined),
     });
     if (yearText === undefined) return undefined;
@@ -108,11 +103,13 @@ export interface InsertTableArgs {
 
 const KINDS: readonly TableKind[] = ['active', 'requests', 'appeals'];
 
-const TABLE_LABELS: Readonly<Record<TableKind, { zh: string; en: string }>> = {
-  active: { zh: '表二：主动公开政府信息情况', en: 'Table 二: proactive disclosure' },
-  requests: { zh: '表三：收到和处理政府信息公开申请情况', en: 'Table 三: requests received and handled' },
-  appeals: { zh: '表四：政府信息公开行政复议、行政诉讼情况', en: 'Table 四: administrative reconsideration and litigation' },
-};
+function tableLabel(kind: TableKind): string {
+  switch (kind) {
+    case 'active': return vscode.l10n.t('Table 二: proactive disclosure');
+    case 'requests': return vscode.l10n.t('Table 三: requests received and handled');
+    case 'appeals': return vscode.l10n.t('Table 四: administrative reconsideration and litigation');
+  }
+}
 
 /** The template in force for a document: the gknb.template setting, else the report's year or tables. */
 function templateOf(document: vscode.TextDocument): TemplateYear {
@@ -125,7 +122,7 @@ function templateOf(document: vscode.TextDocument): TemplateYear {
 async function insertTable(args?: unknown): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage(say('请先打开要插入统计表的年度报告。', 'Open the report to insert the table into first.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open the report to insert the table into first.'));
     return false;
   }
   const document = editor.document;
@@ -133,8 +130,8 @@ async function insertTable(args?: unknown): Promise<boolean> {
   let kind = isRecord(args) && KINDS.includes(args.kind as TableKind) ? (args.kind as TableKind) : undefined;
   if (!kind) {
     const picked = await vscode.window.showQuickPick(
-      KINDS.map((k) => ({ label: say(TABLE_LABELS[k].zh, TABLE_LABELS[k].en), description: say(`${template} 版模板`, `${template} template`), table: k })),
-      { title: say('插入标准统计表', 'Insert a standard table'), placeHolder: say('选择要插入的统计表', 'Choose the table to insert') },
+      KINDS.map((k) => ({ label: tableLabel(k), description: vscode.l10n.t('{0} template', template), table: k })),
+      { title: vscode.l10n.t('Insert a standard table'), placeHolder: vscode.l10n.t('Choose the table to insert') },
     );
     if (!picked) return false;
     kind = picked.table;

@@ -1,4 +1,5 @@
-// Web-worker entry of the language server, for VS Code for the Web.
+// Web-worker entry of the language server, for VS Code for the Web. No file system here: last
+// year's report (cross-year) is looked for among the open documents only.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from './server';
 

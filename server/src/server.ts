@@ -1,7 +1,7 @@
 // The LSP adapter: documents in, diagnostics out. Each handler gets the document, asks the pure
 // service, replies. Shared by the Node (IPC/stdio) and web-worker entry points.
 import type { CodeAction, CodeActionParams, Connection, InitializeResult, TextEdit } from 'vscode-languageserver';
-import { CodeActionKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionParams } from 'vscode-languageserver';
 import {
@@ -11,6 +11,13 @@ import {
   DEFAULT_SETTINGS, exceedsSizeLimit, fixAll, formatTables, getCodeActions, settingsFromConfig, shouldCheckDocument, validateModel, validateText,
   type GknbSettings, type Locale,
 } from './service';
+import { CONVERT_TABLE_KIND, getRefactorActions } from './service';
+import { importFile, type DocxToHtml } from './importFile';
+import {
+  DOCUMENT_INFO_REQUEST, IMPORT_REQUEST, type DocumentInfo, type DocumentInfoParams, type ImportParams, type ImportReply,
+} from './protocol';
+import { PreviousReports, type ReportFiles } from './previous';
+import { CONFIG_FILE_NAME, applyConfigFile, configDiagnostics, isIgnoredByConfig, parseConfigFile } from './service/config';
 
 export const FIX_ALL_KIND = 'source.fixAll.gknb';
 
@@ -20,13 +27,46 @@ function wanted(kind: string, only: readonly string[] | undefined, byDefault: bo
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function startServer(connection: Connection): void {
+/** What differs between the Node server and the web worker. */
+export interface ServerHost {
+  /** Reads .docx files for `gknb/import` (mammoth, Node only); without it .docx is refused with a message. */
+  readonly docxToHtml?: DocxToHtml;
+  /** Report files in the workspace folders, for last year's report (Node only); without it, open documents only. */
+  readonly reportFiles?: ReportFiles;
+  /** Finds the `.gknbrc.json` governing a document (Node only); without it, no config file applies. */
+  readonly configFiles?: ConfigFiles;
+}
+
+export interface ConfigFiles {
+  /** The nearest `.gknbrc.json` at or above the document's folder, with its folder (for ignores). */
+  find(documentUri: string): { readonly uri: string; readonly folderUri: string; readonly text: string } | undefined;
+}
+
+/** Whether a document is a gknb config file, which gets diagnostics of its own. */
+function isConfigFile(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
+/** `folder/a/b.md` relative to `folder`, `/`-separated, for the config file's ignores. */
+function relativeUri(folderUri: string, uri: string): string {
+  const base = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+  return uri.startsWith(base) ? decodeURIComponent(uri.slice(base.length)) : '../';
+}
+
+export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<GknbSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let canPullConfiguration = false;
   let displayLocale: Locale = 'zh-cn';
   const canRefresh = { inlayHints: false, codeLens: false };
+  const watch = { files: false, folders: false };
+  // Last year's report of each open document (cross-year): open documents, then the workspace files.
+  const previousReports = new PreviousReports(
+    () => documents.all().map((d) => ({ uri: d.uri, version: d.version, text: () => d.getText(), model: async () => (await modelFor(d.uri))?.model })),
+    host.reportFiles,
+    () => { for (const uri of previousReports.waiting()) schedule(uri, 0); },
+  );
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -34,10 +74,15 @@ export function startServer(connection: Connection): void {
     displayLocale = params.locale?.toLowerCase().startsWith('zh') || params.locale === undefined ? 'zh-cn' : 'en';
     canRefresh.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     canRefresh.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    previousReports.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    watch.folders = params.capabilities.workspace?.workspaceFolders === true;
+    // The VS Code client watches report files itself (synchronize.fileEvents); other clients are asked to.
+    const clientWatches = (params.initializationOptions as { watchesReportFiles?: boolean } | undefined)?.watchesReportFiles === true;
+    watch.files = !clientWatches && params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CONVERT_TABLE_KIND] },
         // No trigger characters: `|` and `、` are typed in every table row and sentence, where
         // nothing fits; completion comes on request (Ctrl+Space) and with quick suggestions.
         completionProvider: {},
@@ -49,17 +94,34 @@ export function startServer(connection: Connection): void {
         selectionRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'gknb' },
     };
   });
 
+  /** The settings with the document's `.gknbrc.json` applied; a file it ignores is not checked (enable off). */
+  function withConfigFile(uri: string, settings: GknbSettings): GknbSettings {
+    if (isConfigFile(uri)) return settings;
+    let found;
+    try {
+      found = host.configFiles?.find(uri);
+    } catch {
+      found = undefined;
+    }
+    if (!found) return settings;
+    const { config } = parseConfigFile(found.text, settings.locale);
+    if (isIgnoredByConfig(config, relativeUri(found.folderUri, uri))) return { ...settings, enable: false };
+    return applyConfigFile(settings, config);
+  }
+
   function settingsFor(uri: string): Promise<GknbSettings> {
-    if (!canPullConfiguration) return Promise.resolve({ ...DEFAULT_SETTINGS, locale: displayLocale });
+    if (!canPullConfiguration) return Promise.resolve(withConfigFile(uri, { ...DEFAULT_SETTINGS, locale: displayLocale }));
     let cached = settingsCache.get(uri);
     if (!cached) {
       cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'gknb' })
-        .then((raw) => settingsFromConfig(raw, displayLocale), () => ({ ...DEFAULT_SETTINGS, locale: displayLocale }));
+        .then((raw) => settingsFromConfig(raw, displayLocale), () => ({ ...DEFAULT_SETTINGS, locale: displayLocale }))
+        .then((settings) => withConfigFile(uri, settings));
       settingsCache.set(uri, cached);
     }
     return cached;
@@ -82,11 +144,18 @@ export function startServer(connection: Connection): void {
     if (!document) return;
     const opened = openedAt.get(uri);
     let diagnostics;
+    let model: ReportModel | undefined;
     try {
       const text = document.getText();
-      diagnostics = shouldCheckDocument(text, document.languageId, settings) && !exceedsSizeLimit(text, settings)
-        ? validateModel(parsedModel(document, text, settings), uri, settings)
-        : validateText(text, { uri, languageId: document.languageId, settings }); // nothing, or file-too-large
+      if (isConfigFile(uri)) {
+        // The config file itself: what is wrong in it, and that the defaults are used instead.
+        diagnostics = configDiagnostics(parseConfigFile(text, settings.locale));
+      } else if (shouldCheckDocument(text, document.languageId, settings) && !exceedsSizeLimit(text, settings)) {
+        model = parsedModel(document, text, settings);
+        diagnostics = validateModel(model, uri, settings, await previousReports.find(uri, model, settings));
+      } else {
+        diagnostics = validateText(text, { uri, languageId: document.languageId, settings }); // nothing, or file-too-large
+      }
     } catch (error) {
       // A bug in a rule must not take the server down; say so in the log and keep serving.
       connection.console.error(`gknb: validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -96,6 +165,8 @@ export function startServer(connection: Connection): void {
     // and the document was not closed and reopened under the same URI (untitled:Untitled-N is reused).
     if (documents.get(uri)?.version !== document.version || openedAt.get(uri) !== opened) return;
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    // Open reports of the year after, which this one is last year's report of, are checked against it.
+    if (model) for (const next of previousReports.newDependents(uri, model)) schedule(next, settings.validateDelayMs);
   }
 
   function schedule(uri: string, delayMs: number): void {
@@ -115,7 +186,11 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    void settingsFor(uri).then((settings) => schedule(uri, settings.validateDelayMs));
+    void settingsFor(uri).then((settings) => {
+      schedule(uri, settings.validateDelayMs);
+      // Reports checked against this one as last year's follow its changes.
+      for (const next of previousReports.dependentsOf(uri)) schedule(next, settings.validateDelayMs);
+    });
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -124,6 +199,32 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(uri);
     openedAt.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Reports that used this one as last year's now use its file on disk, or none.
+    const dependents = previousReports.dependentsOf(uri);
+    previousReports.forget(uri);
+    for (const next of dependents) void validate(next);
+  });
+
+  // Last year's report changed on disk: re-check the open reports that use it (a new file may be one).
+  connection.onDidChangeWatchedFiles((params) => {
+    const uris = params.changes.map((c) => c.uri);
+    // A config file changed: every document's settings may have changed with it.
+    if (uris.some(isConfigFile)) {
+      settingsCache.clear();
+      for (const document of documents.all()) void validate(document.uri);
+    }
+    previousReports.filesChanged(uris, params.changes.some((c) => c.type !== FileChangeType.Changed));
+    for (const next of new Set(uris.flatMap((u) => previousReports.dependentsOf(u)))) void validate(next);
+  });
+  connection.onInitialized(() => {
+    if (watch.files) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+    }
+    if (watch.folders) {
+      connection.workspace.onDidChangeWorkspaceFolders(() => {
+        void connection.workspace.getWorkspaceFolders().then((folders) => previousReports.setFolders((folders ?? []).map((f) => f.uri)), () => undefined);
+      });
+    }
   });
 
   /**
@@ -148,6 +249,10 @@ export function startServer(connection: Connection): void {
     const actions: CodeAction[] = [];
     if (wanted(CodeActionKind.QuickFix, params.context.only, true)) {
       actions.push(...getCodeActions(text, params.context.diagnostics, options));
+    }
+    // 转换为标准表格 on rows pasted from Word, where the cursor or selection is.
+    if (wanted(CONVERT_TABLE_KIND, params.context.only, true) && !token.isCancellationRequested) {
+      actions.push(...getRefactorActions(text, params.range, options));
     }
     // Fix-all is a source action: only when asked for (save participants, the gknb.fixAll command).
     if (wanted(FIX_ALL_KIND, params.context.only, false) && !token.isCancellationRequested) {
@@ -207,6 +312,19 @@ export function startServer(connection: Connection): void {
   connection.onSelectionRanges(async (params) => {
     const m = await modelFor(params.textDocument.uri);
     return m ? selectionRanges(m.model, m.text, params.positions) : [];
+  });
+
+  // The year and template detected (the client's status bar), from the model the other features share.
+  connection.onRequest(DOCUMENT_INFO_REQUEST, async (params: DocumentInfoParams): Promise<DocumentInfo> => {
+    const m = await modelFor(params.uri);
+    if (m) return { checked: true, year: m.model.year, yearSource: m.model.yearSource, template: m.model.template, templateSource: m.model.templateSource };
+    const forced = (await settingsFor(params.uri)).template;
+    return { checked: false, yearSource: 'none', template: forced === 'auto' ? '2021' : forced, templateSource: forced === 'auto' ? 'default' : 'setting' };
+  });
+  // A file taken from Word → a gknb draft (the client opens it as a new document).
+  connection.onRequest(IMPORT_REQUEST, async (params: ImportParams): Promise<ImportReply> => {
+    const settings = params.scopeUri ? await settingsFor(params.scopeUri) : { ...DEFAULT_SETTINGS, locale: displayLocale };
+    return importFile(params, { template: settings.template, locale: settings.locale, docxToHtml: host.docxToHtml });
   });
 
   connection.onDidChangeConfiguration(() => {

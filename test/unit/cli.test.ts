@@ -183,11 +183,12 @@ suite('cli', () => {
   suite('arguments', () => {
     test('options before or after inputs, --opt=value and short forms', () => {
       assert.deepEqual(parseArgs(['check', 'a.md', '--format=json', '-t', '2019', '--locale', 'en', 'b']), {
-        command: 'check', inputs: ['a.md', 'b'], format: 'json', template: '2019', locale: 'en', fix: false,
+        command: 'check', inputs: ['a.md', 'b'], format: 'json', template: '2019', locale: 'en', fix: false, followSymlinks: false,
       });
       assert.equal((parseArgs(['check', '--fix', 'a.md']) as { fix: boolean }).fix, true);
+      assert.equal((parseArgs(['check', '--follow-symlinks', 'a.md']) as { followSymlinks: boolean }).followSymlinks, true);
       assert.deepEqual(parseArgs(['check', '--', '--weird-name.md']), {
-        command: 'check', inputs: ['--weird-name.md'], format: 'text', template: 'auto', locale: 'zh-cn', fix: false,
+        command: 'check', inputs: ['--weird-name.md'], format: 'text', template: 'auto', locale: 'zh-cn', fix: false, followSymlinks: false,
       });
     });
 
@@ -521,6 +522,69 @@ suite('cli', () => {
       assert.notDeepEqual(results['2019'], results['2021']);
       const [auto] = await json('template.gknb.md');
       assert.deepEqual(auto.diagnostics, results['2021'], 'auto: a 2023 report follows the 2021 template');
+    });
+  });
+
+  suite('--previous and cross-year', () => {
+    const CARRYOVER_ROW = '| 四、结转下年度继续办理 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+    /** Last year's report of 测试局: carried 2 over (this year's report says 0); 现行有效 4 + 1 − 0 = this year's 5. */
+    const LAST_YEAR = report({ title: '测试市测试局2022年政府信息公开工作年度报告' })
+      .replace(CARRYOVER_ROW, '| 四、结转下年度继续办理 | | | 2 | 0 | 0 | 0 | 0 | 0 | 2 |')
+      .replace('| 行政规范性文件 | 1 | 0 | 5 |', '| 行政规范性文件 | 1 | 0 | 4 |');
+    const crossYear = (entry: JsonEntry | undefined) => (entry?.diagnostics ?? []).filter((d) => d.code === 'cross-year');
+    const entryOf = (entries: JsonEntry[], file: string) => entries.find((e) => e.file === file);
+
+    suiteSetup(() => {
+      write('years/2023.gknb.md', GOOD);
+      write('years/2022.gknb.md', LAST_YEAR);
+      write('years/other-agency-2022.gknb.md', LAST_YEAR.replace('测试市测试局2022年', '测试市另一局2022年'));
+      write('years/fixable-2023.gknb.md', BAD);
+    });
+
+    test('parsed for check only, with a value', () => {
+      assert.equal((parseArgs(['check', 'a.md', '--previous', 'last.md']) as { previous?: string }).previous, 'last.md');
+      assert.equal('previous' in parseArgs(['check', 'a.md']), false);
+      for (const argv of [['import', 'a.txt', '--previous', 'b.md'], ['check', 'a.md', '--previous'], ['check', 'a.md', '--previous=']]) {
+        assert.throws(() => parseArgs(argv), UsageError, argv.join(' '));
+      }
+    });
+
+    test('without --previous: last year\'s report is found among the files given (same agency, year − 1)', async () => {
+      const entries = await json('years/2023.gknb.md', 'years/2022.gknb.md', 'years/other-agency-2022.gknb.md');
+      const found = crossYear(entryOf(entries, path.join('years', '2023.gknb.md')));
+      assert.deepEqual(found.map((d) => d.severity), [2, 2], JSON.stringify(found)); // 自然人 and 总计
+      const lastYearUri = pathToFileURL(path.join(dir, 'years', '2022.gknb.md')).href;
+      for (const d of found) assert.equal(d.relatedInformation![0].location.uri, lastYearUri);
+      assert.match(String(found[0].message), /应为 2，实际填写 0（自然人）/);
+      assert.deepEqual(crossYear(entryOf(entries, path.join('years', '2022.gknb.md'))), [], 'no 2021 report given');
+      // Alone, a report has no last year's report to compare with.
+      assert.deepEqual(crossYear((await json('years/2023.gknb.md'))[0]), []);
+    });
+
+    test('--previous names last year\'s report for every checked file, even of another agency name', async () => {
+      const [entry] = await json('years/2023.gknb.md', '--previous', 'years/2022.gknb.md');
+      assert.equal(crossYear(entry).length, 2);
+      const [renamed] = await json('years/2023.gknb.md', '--previous', path.join(dir, 'years', 'other-agency-2022.gknb.md'));
+      assert.equal(crossYear(renamed).length, 2, 'an absolute path; named explicitly, so compared despite the name');
+      assert.equal(crossYear(renamed)[0].relatedInformation![0].location.uri, pathToFileURL(path.join(dir, 'years', 'other-agency-2022.gknb.md')).href);
+    });
+
+    test('--previous that cannot be read: exit 2, bilingual message', async () => {
+      const run = await cli('check', 'years/2023.gknb.md', '--previous', 'years/missing.gknb.md');
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /无法读取上年度报告[\s\S]*cannot read last year's report/);
+    });
+
+    test('--fix with --previous: the cross-year findings remain listed after the fixes', async () => {
+      const run = await cli('check', '--fix', '--format', 'json', 'years/fixable-2023.gknb.md', '--previous', 'years/2022.gknb.md');
+      assert.equal(run.code, 0, run.stderr);
+      const [entry] = JSON.parse(run.stdout) as JsonEntry[];
+      assert.deepEqual(entry.diagnostics.map((d) => d.code), ['cross-year', 'cross-year'], JSON.stringify(entry.diagnostics));
+      assert.doesNotMatch(fs.readFileSync(path.join(dir, 'years', 'fixable-2023.gknb.md'), 'utf8'), /\| 1 \| 0 \| 0 \| 0 \| 3 \|/, 'the total was fixed');
+    });
+
+    test('--help names --previous', async () => {
+      assert.match((await cli('--help')).stdout, /--previous <文件>[\s\S]*last year's report/);
     });
   });
 

@@ -5,10 +5,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { SAFE_FIX_RULES, applyEdits, fixAll, getCodeActions } from '../../server/src/service/codeActions';
+import { CONVERT_TABLE_KIND, SAFE_FIX_RULES, applyEdits, fixAll, getCodeActions, getRefactorActions } from '../../server/src/service/codeActions';
+import { parseReport } from '../../server/src/service/parser';
 import { sectionSkeleton, standardTable } from '../../server/src/service/skeleton';
 import {
-  TEMPLATES, URI, buildReport, codes, diagnosticsOf, dump, lineOf, messageOf, offsetAt, ofCode, replaceOnce, splitLines,
+  TEMPLATES, URI, activeTableLines, appealTableLines, buildReport, codes, diagnosticsOf, dump, lineOf, messageOf, offsetAt, ofCode, replaceOnce, splitLines,
 } from './helpers';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -787,4 +788,149 @@ suite('directives in the checker', () => {
     }
   });
 
+});
+
+// ---------------------------------------------------------------------------------------
+// Refactor 转换为标准表格: rows pasted from Word become the standard pipe table, in place.
+
+const CONVERT_TITLE = '转换为标准表格';
+
+function refactorsAt(text: string, line: number, endLine = line): CodeAction[] {
+  return getRefactorActions(text, { start: { line, character: 0 }, end: { line: endLine, character: 0 } }, { uri: URI, languageId: 'gknb' });
+}
+
+/** Pipe rows of a standard table, written one cell per line behind a TAB, a blank line after each row (as Word copies them). */
+function oneCellPerLine(pipeLines: readonly string[]): string[] {
+  return pipeLines.filter((l) => !l.startsWith('|---')).flatMap((l) => [...l.slice(1, -1).split('|').map((c) => `\t${c.trim()}`), '']);
+}
+
+/** The report with `inserted` lines right after the heading (and its blank line) of `section`. */
+function withLinesAfterHeading(text: string, heading: string, inserted: readonly string[]): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(heading));
+  assert.ok(at >= 0, heading);
+  return [...lines.slice(0, at + 2), ...inserted, ...lines.slice(at + 2)].join('\n');
+}
+
+/**
+ * Applies the one 转换为标准表格 action offered at `line` and checks its shape: a refactor.rewrite
+ * action with one edit over whole lines that start and end with pasted rows, every line outside
+ * them unchanged. Returns the new text and the replaced line span.
+ */
+function convertAt(text: string, line: number): { after: string; start: number; end: number } {
+  const actions = refactorsAt(text, line);
+  assert.deepEqual(actions.map((a) => a.title), [CONVERT_TITLE], `one action at line ${line}`);
+  const [action] = actions;
+  assert.equal(action.kind, CONVERT_TABLE_KIND);
+  assert.equal(action.kind, 'refactor.rewrite');
+  assert.equal(action.diagnostics, undefined);
+  const edits = editsOf(action);
+  assert.equal(edits.length, 1);
+  const { range } = edits[0];
+  const before = splitLines(text);
+  assert.equal(range.start.character, 0, 'the edit starts at a line start');
+  assert.equal(range.end.character, before[range.end.line].length, 'the edit ends at a line end');
+  assert.ok(before[range.start.line].includes('\t') && before[range.end.line].includes('\t'), 'the block starts and ends with pasted rows');
+  const after = applyChecked(text, edits);
+  const out = splitLines(after);
+  assert.deepEqual(out.slice(0, range.start.line), before.slice(0, range.start.line), 'the lines above the block are unchanged');
+  const below = before.slice(range.end.line + 1);
+  assert.deepEqual(out.slice(out.length - below.length), below, 'the lines below the block are unchanged');
+  return { after, start: range.start.line, end: range.end.line };
+}
+
+/** The tables of a text, as kind@line with whether every row is a pipe row. */
+function tablesOf(text: string): string[] {
+  const lines = splitLines(text);
+  return parseReport(text).tables.map((t) => `${t.kind}:${t.rows.every((r) => lines[r.line].trimStart().startsWith('|')) ? 'pipe' : 'tab'}`);
+}
+
+suite('code actions: 转换为标准表格 (refactor)', () => {
+  for (const template of TEMPLATES) {
+    test(`${template}: table 三 pasted tab-separated → the standard pipe table, with the same (zero) findings`, () => {
+      const text = buildReport(template, { requestsFormat: 'tab' });
+      assert.deepEqual(tablesOf(text), ['active:pipe', 'requests:tab', 'appeals:pipe']);
+      const { after } = convertAt(text, lineOf(text, '二、上年结转'));
+      assert.deepEqual(tablesOf(after), ['active:pipe', 'requests:pipe', 'appeals:pipe']);
+      assert.ok(!after.includes('\t'), 'no tab row is left');
+      assert.deepEqual(dump(diagnosticsOf(after)), dump(diagnosticsOf(buildReport(template))));
+      // The pipe table is not offered again.
+      assert.deepEqual(refactorsAt(after, lineOf(after, '二、上年结转')), []);
+    });
+
+    test(`${template}: table 二 pasted one cell per line → the standard pipe table, values kept`, () => {
+      const cells = oneCellPerLine(activeTableLines(template));
+      const text = withLinesAfterHeading(buildReport(template, { omitTables: ['active'] }), '## 二、', cells);
+      assert.ok(codes(diagnosticsOf(text)).includes('missing-table'));
+      const { after } = convertAt(text, lineOf(text, '\t行政处罚'));
+      assert.deepEqual(tablesOf(after), ['active:pipe', 'requests:pipe', 'appeals:pipe']);
+      assert.deepEqual(dump(diagnosticsOf(after)), dump(diagnosticsOf(buildReport(template))));
+    });
+  }
+
+  test('table 四 pasted tab-separated; every cell of the block is offered the same action', () => {
+    const text = buildReport('2021', { appealsFormat: 'tab' });
+    const first = lineOf(text, '行政复议\t');
+    const results = new Set<string>();
+    for (let line = first; splitLines(text)[line].includes('\t'); line++) results.add(convertAt(text, line).after);
+    assert.equal(results.size, 1, 'the same block whichever of its rows the cursor is on');
+    const [after] = results;
+    assert.deepEqual(tablesOf(after), ['active:pipe', 'requests:pipe', 'appeals:pipe']);
+    assert.deepEqual(diagnosticsOf(after), []);
+  });
+
+  test('a block pasted right below a paragraph gets a blank line before it; the paragraph is kept', () => {
+    const tabRows = appealTableLines({ appealsFormat: 'tab' });
+    const base = buildReport('2021', { omitTables: ['appeals'] });
+    const text = base.replace('本年度行政复议、行政诉讼情况如上表。', `本年度行政复议、行政诉讼情况如下：\n${tabRows.join('\n')}\n本年度行政复议、行政诉讼情况如上表。`);
+    const { after, start } = convertAt(text, lineOf(text, '行政复议\t'));
+    const out = splitLines(after);
+    assert.equal(out[start - 1], '本年度行政复议、行政诉讼情况如下：');
+    assert.equal(out[start], '', 'a blank line separates the paragraph from the table');
+    assert.ok(out[start + 1].startsWith('| 行政复议 |'), out[start + 1]);
+    assert.ok(after.includes('|\n\n本年度行政复议、行政诉讼情况如上表。'), 'and the table from the paragraph below');
+    assert.deepEqual(tablesOf(after), ['active:pipe', 'requests:pipe', 'appeals:pipe']);
+  });
+
+  test('CRLF documents get CRLF line breaks', () => {
+    const text = buildReport('2019', { requestsFormat: 'tab', eol: '\r\n' });
+    const { after } = convertAt(text, lineOf(text, '二、上年结转'));
+    assert.ok(!/[^\r]\n/.test(after), 'no bare LF');
+    assert.deepEqual(tablesOf(after), ['active:pipe', 'requests:pipe', 'appeals:pipe']);
+  });
+
+  test('a selection that starts on prose and reaches into the rows is offered the action', () => {
+    const text = buildReport('2021', { requestsFormat: 'tab' });
+    const heading = lineOf(text, '## 三、');
+    assert.equal(refactorsAt(text, heading, heading + 3).length, 1);
+  });
+
+  test('not offered: on a pipe table, on prose, on a heading, outside sections 二–四, before any heading', () => {
+    const standard = buildReport('2021');
+    assert.deepEqual(refactorsAt(standard, lineOf(standard, '二、上年结转')), [], 'a recognised pipe table');
+    assert.deepEqual(refactorsAt(standard, lineOf(standard, '本年度依申请公开工作总体平稳')), [], 'prose in section 三');
+    const tab = buildReport('2021', { requestsFormat: 'tab' });
+    assert.deepEqual(refactorsAt(tab, lineOf(tab, '## 三、')), [], 'the heading line');
+    const tabRows = appealTableLines({ appealsFormat: 'tab' });
+    const inFive = withLinesAfterHeading(standard, '## 五、', [...tabRows, '']);
+    assert.deepEqual(refactorsAt(inFive, lineOf(inFive, '行政复议\t')), [], 'section 五');
+    const inOne = withLinesAfterHeading(standard, '## 一、', [...tabRows, '']);
+    assert.deepEqual(refactorsAt(inOne, lineOf(inOne, '行政复议\t')), [], 'section 一');
+    const beforeAll = `${tabRows.join('\n')}\n\n${standard}`;
+    assert.deepEqual(refactorsAt(beforeAll, 0), [], 'before any heading');
+  });
+
+  test('not offered on tab rows that are none of the statistics tables', () => {
+    const text = withLinesAfterHeading(buildReport('2021'), '## 三、', ['姓名\t电话', '张三\t12345', '']);
+    assert.deepEqual(refactorsAt(text, lineOf(text, '张三\t')), []);
+  });
+
+  test('an indented paragraph next to the rows stays outside the block', () => {
+    const cells = oneCellPerLine(activeTableLines('2021'));
+    const sentence = '\t本年度主动公开政府信息情况见下表，数据截至12月31日。';
+    const text = withLinesAfterHeading(buildReport('2021', { omitTables: ['active'] }), '## 二、', [sentence, '', ...cells]);
+    const { after, start } = convertAt(text, lineOf(text, '\t行政处罚'));
+    assert.ok(start > lineOf(text, sentence), 'the block starts after the paragraph');
+    assert.ok(after.includes(sentence), 'the paragraph is kept as written');
+  });
 });

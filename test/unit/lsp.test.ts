@@ -4,7 +4,8 @@
 // Waits are event-based (a publish for a uri and version), with timeouts as the only limit.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Range, TextEdit } from 'vscode-languageserver-types';
@@ -21,6 +22,8 @@ const SMALL_URI = pathToFileURL(path.join(ROOT, 'examples/small-report.gknb.md')
 /** A 20 MB document whose configuration raises gknb.maxFileSizeKB so that the server really parses it. */
 const PARSED_BIG_URI = pathToFileURL(path.join(ROOT, 'examples/hostile-20mb-parsed.gknb.md')).href;
 const PARSED_BIG_CONFIG = { maxFileSizeKB: 64 * 1024 };
+/** What the client answers workspace/configuration with, per document (`{}` for any other). */
+const CONFIG = new Map<string, unknown>([[PARSED_BIG_URI, PARSED_BIG_CONFIG]]);
 /** What the server is configured with: the client answers workspace/configuration with `{}`. */
 const SETTINGS = settingsFromConfig({}, 'zh-cn');
 const WAIT_MS = 15_000;
@@ -60,7 +63,7 @@ suite('LSP server over stdio (built dist/server/node.js)', function () {
     this.timeout(180_000);
     const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(build.status, 0, `node scripts/build.mjs failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
-    client = new LspClient(SERVER, ROOT, (scopeUri) => (scopeUri === PARSED_BIG_URI ? PARSED_BIG_CONFIG : {}));
+    client = new LspClient(SERVER, ROOT, (scopeUri) => CONFIG.get(scopeUri ?? '') ?? {});
     const init = await client.request<{ capabilities: Record<string, unknown>; serverInfo?: { name: string } }>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(ROOT).href,
@@ -295,6 +298,84 @@ suite('LSP server over stdio (built dist/server/node.js)', function () {
     await sleep(SETTINGS.validateDelayMs * 3 + 200);
     const after = lsp().publishesFor(MISTAKES_URI).filter((p) => p.seq >= from);
     assert.deepEqual(after.map((p) => p.diagnostics.length), [0], 'only the empty publish after close');
+  });
+
+  // Cross-year: last year's report of the same agency (tests here, not in a nested suite, which mocha would run after shutdown).
+  // Not on disk: the documents exist only in the editor.
+  const LAST_URI = pathToFileURL(path.join(ROOT, 'examples/cross-year/2022.gknb.md')).href;
+  const THIS_URI = pathToFileURL(path.join(ROOT, 'examples/cross-year/2023.gknb.md')).href;
+  const title = (year: number) => `云溪市跨年测试局${year}年政府信息公开工作年度报告`;
+  /** Last year's 四、结转下年度继续办理 is 3 (this year's 二、上年结转 says 1); 现行有效 follows. */
+  const lastYear = (carryover: number) => buildReport('2021', {
+    year: 2022, title: title(2022),
+    requests: { carryover: [carryover, 0, 0, 0, 0, 0, carryover] },
+    active: { '一.rules': [0, 0, 0], '一.normative': [5, 1, 21] },
+  });
+  const thisYear = buildReport('2021', { year: 2023, title: title(2023) });
+  const crossYear = (p: Publish) => p.diagnostics.filter((d) => d.code === 'cross-year');
+
+  test('an open report of the year before: cross-year diagnostics pointing into it; a change to it re-checks this year\'s', async () => {
+    let from = lsp().publishes.length;
+    await lsp().notify('textDocument/didOpen', { textDocument: { uri: LAST_URI, languageId: 'gknb', version: 1, text: lastYear(3) } });
+    await lsp().waitForPublish('last year\'s report', (p) => p.uri === LAST_URI, WAIT_MS, from);
+    from = lsp().publishes.length;
+    await lsp().notify('textDocument/didOpen', { textDocument: { uri: THIS_URI, languageId: 'gknb', version: 1, text: thisYear } });
+    const publish = await lsp().waitForPublish('this year\'s report with cross-year', (p) => p.uri === THIS_URI && crossYear(p).length > 0, WAIT_MS, from);
+    const found = crossYear(publish);
+    assert.deepEqual(found.map((d) => messageOf(d)), ['（自然人）', '（总计）'].map((c) => `上年结转应与 2022 年度报告“结转下年度继续办理”一致：应为 3，实际填写 1${c}。`));
+    assert.deepEqual(found.map((d) => d.relatedInformation![0].location.uri), [LAST_URI, LAST_URI]);
+    // Everything else is what the service says without last year's report.
+    assert.deepEqual(summary(publish.diagnostics.filter((d) => d.code !== 'cross-year')), summary(expected(thisYear, THIS_URI)));
+
+    // Last year's report corrected to carry 1 over: this year's report is checked again, clean.
+    from = lsp().publishes.length;
+    await lsp().notify('textDocument/didChange', { textDocument: { uri: LAST_URI, version: 2 }, contentChanges: [{ text: lastYear(1) }] });
+    const again = await lsp().waitForPublish('this year\'s report re-checked', (p) => p.uri === THIS_URI, WAIT_MS, from);
+    assert.equal(again.version, 1, 'this year\'s document did not change');
+    assert.deepEqual(crossYear(again), [], dump(again.diagnostics));
+    await closeAndWait(THIS_URI);
+    await closeAndWait(LAST_URI);
+  });
+
+  test('last year\'s report opened after this year\'s: this year\'s is checked again against it', async () => {
+    let from = lsp().publishes.length;
+    await lsp().notify('textDocument/didOpen', { textDocument: { uri: THIS_URI, languageId: 'gknb', version: 1, text: thisYear } });
+    const alone = await lsp().waitForPublish('this year\'s report alone', (p) => p.uri === THIS_URI, WAIT_MS, from);
+    assert.deepEqual(crossYear(alone), []);
+    from = lsp().publishes.length;
+    await lsp().notify('textDocument/didOpen', { textDocument: { uri: LAST_URI, languageId: 'gknb', version: 1, text: lastYear(3) } });
+    const publish = await lsp().waitForPublish('this year\'s report with cross-year', (p) => p.uri === THIS_URI && crossYear(p).length > 0, WAIT_MS, from);
+    assert.equal(crossYear(publish).length, 2);
+    // Closing last year's report: nothing to compare with any more.
+    from = lsp().publishes.length;
+    await closeAndWait(LAST_URI);
+    const after = await lsp().waitForPublish('this year\'s report without last year\'s', (p) => p.uri === THIS_URI, WAIT_MS, from);
+    assert.deepEqual(crossYear(after), []);
+    await closeAndWait(THIS_URI);
+  });
+
+  test('gknb.previousReport names a file on disk; workspace/didChangeWatchedFiles re-checks when it changes', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gknb-lsp-previous-'));
+    try {
+      const file = path.join(dir, '上年度报告.gknb.md');
+      writeFileSync(file, lastYear(3));
+      const fileUri = pathToFileURL(file).href;
+      const uri = pathToFileURL(path.join(ROOT, 'examples/cross-year/named.gknb.md')).href;
+      CONFIG.set(uri, { previousReport: file });
+      let from = lsp().publishes.length;
+      await lsp().notify('textDocument/didOpen', { textDocument: { uri, languageId: 'gknb', version: 1, text: thisYear } });
+      const publish = await lsp().waitForPublish('the report named last year\'s file', (p) => p.uri === uri && crossYear(p).length > 0, WAIT_MS, from);
+      assert.deepEqual(crossYear(publish).map((d) => d.relatedInformation![0].location.uri), [fileUri, fileUri]);
+
+      writeFileSync(file, lastYear(1));
+      from = lsp().publishes.length;
+      await lsp().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
+      const again = await lsp().waitForPublish('the report re-checked after the file changed', (p) => p.uri === uri, WAIT_MS, from);
+      assert.deepEqual(crossYear(again), [], dump(again.diagnostics));
+      await closeAndWait(uri);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('shutdown + exit → the process exits with code 0', async () => {

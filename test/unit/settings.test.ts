@@ -10,7 +10,7 @@ suite('settings', () => {
       }
       assert.deepEqual(DEFAULT_SETTINGS, {
         enable: true, template: 'auto', markdownCheck: 'auto', rules: {}, maxFileSizeKB: 2048, validateDelayMs: 100, locale: 'zh-cn',
-        formatEnable: true, inlayHintsEnable: true, codeLensEnable: true,
+        formatEnable: true, inlayHintsEnable: true, codeLensEnable: true, previousReport: '',
       });
     });
 
@@ -21,8 +21,13 @@ suite('settings', () => {
       });
       assert.deepEqual(s, {
         enable: false, template: '2019', markdownCheck: 'always', rules: { 'row-total': 'warning' }, maxFileSizeKB: 512, validateDelayMs: 250, locale: 'zh-cn',
-        formatEnable: false, inlayHintsEnable: false, codeLensEnable: true,
+        formatEnable: false, inlayHintsEnable: false, codeLensEnable: true, previousReport: '',
       });
+    });
+
+    test('previousReport: a path, trimmed; anything but a string is the default (found automatically)', () => {
+      assert.equal(settingsFromConfig({ previousReport: ' 2022/报告.gknb.md ' }).previousReport, '2022/报告.gknb.md');
+      for (const bad of [42, null, ['a.md'], { path: 'a.md' }]) assert.equal(settingsFromConfig({ previousReport: bad }).previousReport, '', JSON.stringify(bad));
     });
 
     test('dotted keys', () => {

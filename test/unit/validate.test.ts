@@ -25,9 +25,9 @@ function assertWellFormed(diags: readonly Diagnostic[]): void {
 suite('validateText', () => {
   test('RULE_IDS lists the nineteen rules', () => {
     assert.deepEqual([...RULE_IDS].sort(), [
-      'appeal-total', 'balance', 'cumulative-total', 'duplicate-section', 'empty-cell', 'file-too-large', 'fullwidth-digit', 'heading-wording',
+      'appeal-total', 'balance', 'cross-year', 'cumulative-total', 'duplicate-section', 'empty-cell', 'file-too-large', 'fullwidth-digit', 'heading-wording',
       'invalid-number', 'missing-row', 'missing-section', 'missing-table', 'processing-fee', 'result-total', 'row-total', 'section-order',
-      'template-mismatch', 'unknown-label', 'year-mismatch',
+      'template-mismatch', 'text-table-mismatch', 'unknown-label', 'year-mismatch',
     ]);
   });
 

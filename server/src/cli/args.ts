@@ -18,6 +18,8 @@ export type ParsedArgs =
       readonly fix: boolean;
       /** Follow symbolic links out of the given folders (`--follow-symlinks`). */
       readonly followSymlinks: boolean;
+      /** Last year's report for every checked file (`--previous`); absent: found among the files given. */
+      readonly previous?: string;
     }
   | {
       /** `gknb import <file> [-o out.gknb.md]`: a report from Word (.txt/.md, .html/.htm, .docx) to a draft. */
@@ -40,7 +42,7 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const TEMPLATES: readonly CliTemplate[] = ['auto', '2019', '2021'];
 const LOCALES: readonly CliLocale[] = ['zh-cn', 'en'];
 
-const VALUE_OPTIONS = ['--format', '--template', '--locale', '--output'] as const;
+const VALUE_OPTIONS = ['--format', '--template', '--locale', '--output', '--previous'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function choose<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -126,6 +128,7 @@ export function parseArgs(argv: readonly string[], defaultLocale: CliLocale = 'z
   if (command === 'version') return { command: 'version' };
   if (command === 'import') {
     if (followSymlinks) throw new UsageError('选项 --follow-symlinks 只能用于 check 命令。', 'Option --follow-symlinks is only for the check command.');
+    if (values['--previous'] !== undefined) throw new UsageError('选项 --previous 只能用于 check 命令。', 'Option --previous is only for the check command.');
     return importArgs(inputs, values, fix, defaultLocale);
   }
   if (command !== 'check') {
@@ -140,7 +143,9 @@ export function parseArgs(argv: readonly string[], defaultLocale: CliLocale = 'z
   if (inputs.length === 0) {
     throw new UsageError('没有指定要检查的文件、文件夹或通配符。', 'No files, folders or globs given to check.');
   }
-  return { command: 'check', inputs, format, template, locale, fix, followSymlinks };
+  const previous = values['--previous'];
+  if (previous !== undefined && previous.trim() === '') throw new UsageError('选项 --previous 的值不能为空。', 'Option --previous needs a file name.');
+  return { command: 'check', inputs, format, template, locale, fix, followSymlinks, ...(previous !== undefined ? { previous } : {}) };
 }
 
 function importArgs(inputs: readonly string[], values: Partial<Record<ValueOption, string>>, fix: boolean, defaultLocale: CliLocale): ParsedArgs {
@@ -188,6 +193,11 @@ export function helpText(version: string): string {
       --follow-symlinks          跟随指向所给文件夹之外的符号链接（默认不跟随，并列出跳过的链接）
                                  follow symbolic links that lead out of the given folders (by
                                  default they are skipped and listed)
+      --previous <文件>          上年度报告：每个被检查的文件都与它比对跨年度数据（上年结转等）；
+                                 不加时在所给文件中找同一单位、上一年度的报告
+                                 last year's report: every checked file is compared with it
+                                 (carry-over and other cross-year figures); without it, the same
+                                 agency's report for the year before is looked for among the files given
   -o, --output <文件>            import：写入该文件（默认输出到标准输出） / import: write the draft
                                  to this file (default: standard output)
   -h, --help                     显示本帮助 / show this help

@@ -1,14 +1,19 @@
 // `gknb` command line: checks report drafts with the same pure service the editor uses.
 // Every diagnostic comes from validateText unchanged; this file only finds and reads files,
-// decides which Markdown files to check (through the service's shouldCheckDocument) and
-// prints the results.
+// decides which Markdown files to check (through the service's shouldCheckDocument), picks
+// last year's report for the cross-year rule and prints the results.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DEFAULT_SEVERITIES, fixAll, RULE_IDS, settingsFromConfig, shouldCheckDocument, validateText, type GknbSettings } from '../service';
+import {
+  DEFAULT_SEVERITIES, findPreviousReport, fixAll, looksLikeReport, parseReport, reportIdentityOfText, RULE_IDS, settingsFromConfig, shouldCheckDocument,
+  validateText, type GknbSettings, type PreviousReport, type ReportIdentity, type ReportModel,
+} from '../service';
 import { applyConfigFile, configDiagnostics, isIgnoredByConfig } from '../service/config';
 import { helpText, localeFromEnvironment, parseArgs, UsageError, type CliLocale } from './args';
-import { compareStrings, configFileFinder, displayPath, isGknbFile, readTextFile, resolveInputs, writeTextFileAtomic, type LoadedConfigFile } from './files';
+import {
+  compareStrings, configFileFinder, displayPath, isGknbFile, readTextFile, resolveInputs, writeTextFileAtomic, type InputFile, type LoadedConfigFile,
+} from './files';
 import { runImport } from './import';
 import { RULE_DESCRIPTIONS } from './rule-descriptions';
 import {
@@ -67,7 +72,7 @@ function perRule(diagnostics: readonly Diagnostic[]): string {
  */
 function applyFixes(
   display: string, absolute: string, read: { text: string; writeAs?: 'utf-8' | 'utf-8-bom' }, before: Diagnostic[],
-  options: { uri: string; languageId: string; settings: GknbSettings }, io: CliIO, locale: CliLocale,
+  options: { uri: string; languageId: string; settings: GknbSettings; previous?: PreviousReport }, io: CliIO, locale: CliLocale,
 ): Diagnostic[] {
   const result = fixAll(read.text, options);
   if (result.edits.length === 0) return before;
@@ -76,12 +81,48 @@ function applyFixes(
     return before;
   }
   writeTextFileAtomic(absolute, result.text, read.writeAs);
-  const remaining = sortDiagnostics(result.remaining);
+  // Fix-all knows nothing of last year's report: with one, cross-year findings are checked again.
+  const remaining = sortDiagnostics(options.previous ? validateText(result.text, options) : result.remaining);
   const fixed = before.filter((d) => !remaining.some((r) => r.code === d.code && r.message === d.message));
   io.stderr(locale === 'en'
     ? `gknb: ${display}: fixed ${result.applied} (${perRule(fixed)}) in ${result.edits.length} place(s); ${remaining.length} problem(s) remain\n`
     : `gknb: ${display}：已修复 ${result.applied} 处（${perRule(fixed)}），改动 ${result.edits.length} 处文本；剩余 ${remaining.length} 个问题\n`);
   return remaining;
+}
+
+/**
+ * Last year's report for each checked file (cross-year): the `--previous` file for every file,
+ * else the same agency's report for the year before among the files given. Each file is read
+ * and parsed at most once more.
+ */
+function previousReportFinder(
+  files: readonly InputFile[], settingsOf: (absolute: string) => GknbSettings, named?: string,
+): (file: InputFile, text: string) => PreviousReport | undefined {
+  const models = new Map<string, ReportModel | undefined>();
+  const modelOf = (absolute: string): ReportModel | undefined => {
+    if (!models.has(absolute)) {
+      const read = readTextFile(absolute);
+      models.set(absolute, read.ok ? parseReport(read.text, { template: settingsOf(absolute).template }) : undefined);
+    }
+    return models.get(absolute);
+  };
+  if (named !== undefined) {
+    return (file) => {
+      const model = file.absolute === named ? undefined : modelOf(named);
+      return model ? { uri: pathToFileURL(named).href, model, explicit: true } : undefined;
+    };
+  }
+  let candidates: { absolute: string; identity?: ReportIdentity }[] | undefined;
+  return (file, text) => {
+    candidates ??= files.map((f) => {
+      const read = readTextFile(f.absolute);
+      const report = read.ok && (isGknbFile(f.absolute) || looksLikeReport(read.text));
+      return { absolute: f.absolute, identity: report ? reportIdentityOfText(read.text) : undefined };
+    });
+    const found = findPreviousReport(reportIdentityOfText(text), candidates.filter((c) => c.absolute !== file.absolute));
+    const model = found && modelOf(found.absolute);
+    return found && model ? { uri: pathToFileURL(found.absolute).href, model } : undefined;
+  };
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
@@ -135,6 +176,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const absolute = config.path;
     checked.push({ file: { absolute, display: displayPath(io.cwd, absolute), origin: 'discovered' }, uri: pathToFileURL(absolute).href, diagnostics });
   };
+  let named: string | undefined;
+  if (args.previous !== undefined) {
+    named = path.resolve(io.cwd, args.previous);
+    const read = readTextFile(named);
+    if (!read.ok) {
+      io.stderr(`gknb: ${args.previous}: ${bilingual(`无法读取上年度报告：${read.zh}`, `cannot read last year's report: ${read.en}`)}\n`);
+      return 2;
+    }
+  }
+  const previousOf = previousReportFinder(files, (absolute) => {
+    const config = findConfig(absolute);
+    return config ? applyConfigFile(settings, config.parsed.config) : settings;
+  }, named);
   for (const file of files) {
     const config = findConfig(file.absolute);
     if (config) {
@@ -172,8 +226,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         }
         continue;
       }
-      diagnostics = sortDiagnostics(validateText(read.text, { uri, languageId, settings: fileSettings }));
-      if (args.fix) diagnostics = applyFixes(file.display, file.absolute, read, diagnostics, { uri, languageId, settings: fileSettings }, io, locale);
+      const previous = previousOf(file, read.text);
+      diagnostics = sortDiagnostics(validateText(read.text, { uri, languageId, settings: fileSettings, previous }));
+      if (args.fix) diagnostics = applyFixes(file.display, file.absolute, read, diagnostics, { uri, languageId, settings: fileSettings, previous }, io, locale);
     } catch (error) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       io.stderr(`gknb: ${file.display}: ${bilingual('检查时发生内部错误', 'internal error while checking')}\n${detail}\n`);

@@ -20,5 +20,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, { readonly zh: string; r
   'year-mismatch': { zh: '统计期限的年份与标题年份不一致，或不在同一年内', en: "The statistical period's year differs from the title's, or spans two years" },
   'processing-fee': { zh: '2021 版格式：第六部分未报告信息处理费收取情况', en: '2021 template: section 六 does not report information processing fees' },
   'cumulative-total': { zh: '2019 版格式：对外公开总数量小于本年新公开数量', en: "2019 template: cumulative total below this year's new publications" },
+  'text-table-mismatch': { zh: '正文中的数字与表格中同一数量的单元格不一致', en: 'A figure in the text contradicts the table cell for the same quantity' },
+  'cross-year': { zh: '与同一单位上一年度报告的数据不衔接（上年结转、上一年项目数量、现行有效件数）', en: "Figures do not follow from the same agency's report for the year before" },
   'file-too-large': { zh: '文件超过 gknb.maxFileSizeKB，未检查', en: 'The file exceeds gknb.maxFileSizeKB and was not checked' },
 };

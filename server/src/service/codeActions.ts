@@ -3,7 +3,8 @@
 // holds now is not offered.
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { SectionNumber, Table, TableKind, TemplateYear } from './model';
-import { parseReport, splitLines } from './parser';
+import { importReport } from './importer';
+import { parseHeading, parseReport, splitLines } from './parser';
 import { sectionSkeleton, standardTable } from './skeleton';
 import { DEFAULT_SETTINGS, type GknbSettings } from './settings';
 import { ACTIVE_BLOCKS, APPEAL_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, activeRowId, canonicalHeading } from './template';
@@ -558,4 +559,101 @@ function lineEdits(before: string, after: string): TextEdit[] {
     edits.push({ range: { start: { line: i, character: start }, end: { line: i, character: endA } }, newText: b[i].slice(start, endB) });
   }
   return edits;
+}
+
+// ---------------------------------------------------------------------------------------
+// Refactor 转换为标准表格 (paste support): rows pasted from Word — TAB-separated, or one cell per
+// line behind a TAB — in section 二, 三 or 四 become the standard pipe table. The conversion is
+// the importer's (the same as `gknb import`); only the block of pasted rows is replaced.
+
+export const CONVERT_TABLE_KIND = 'refactor.rewrite';
+
+/** Blank lines a pasted table may hold between its rows (as the importer allows). */
+const MAX_BLANKS_IN_PASTE = 3;
+
+/**
+ * A line of a table pasted from Word: it holds a TAB and is no pipe row. A single cell behind a
+ * TAB that reads as a sentence is an indented paragraph, not a row.
+ */
+function isPastedRow(content: string, line: number): boolean {
+  if (!content.includes('\t')) return false;
+  const text = content.trim();
+  if (text === '') return true; // an empty cell written one per line
+  if (text.startsWith('|')) return false;
+  if (text.includes('\t')) return true;
+  // One cell behind a TAB: a heading indented by a TAB (a section boundary) or a sentence is no row.
+  return text.length <= 80 && !/[。；;]/.test(text) && !parseHeading(text, line);
+}
+
+/** A short line of text between pasted rows: a cell Word broke over two lines, or a merged label row. */
+function isShortTableText(content: string, line: number): boolean {
+  const text = content.trim();
+  return text !== '' && text.length <= 40 && !/[。；;]/.test(text) && !/^[|#>]/.test(text) && !parseHeading(content, line);
+}
+
+/** The last line of the pasted block that starts at row `from`, walking by `step` (±1) within [low, high]. */
+function blockEdge(lines: readonly string[], from: number, step: 1 | -1, low: number, high: number): number {
+  const inside = (i: number): boolean => i >= low && i <= high;
+  const nextFilled = (i: number): { line: number; blanks: number } => {
+    let blanks = 0;
+    while (inside(i) && lines[i].trim() === '' && !lines[i].includes('\t')) {
+      i += step;
+      blanks++;
+    }
+    return { line: i, blanks };
+  };
+  let edge = from;
+  for (;;) {
+    const next = nextFilled(edge + step);
+    if (!inside(next.line) || next.blanks > MAX_BLANKS_IN_PASTE) return edge;
+    if (isPastedRow(lines[next.line], next.line)) {
+      edge = next.line;
+      continue;
+    }
+    // Text is taken only when more rows follow it closely: the block never ends on text.
+    if (next.blanks > 1 || !isShortTableText(lines[next.line], next.line)) return edge;
+    const after = nextFilled(next.line + step);
+    if (!inside(after.line) || after.blanks > 1 || !isPastedRow(lines[after.line], after.line)) return edge;
+    edge = after.line;
+  }
+}
+
+/**
+ * 转换为标准表格 for the block of pasted rows at `range`, when it lies in section 二, 三 or 四 and
+ * the importer recognises a statistics table in it; otherwise nothing. The edit replaces exactly
+ * the block's lines (plus a blank line to separate the table from adjacent text).
+ */
+export function getRefactorActions(text: string, range: Range, options: CodeActionOptions): CodeAction[] {
+  // Asked on every cursor move: without a TAB at the cursor there is nothing to parse for.
+  if (!splitLines(text).slice(range.start.line, range.end.line + 1).some((line) => line.includes('\t'))) return [];
+  const ctx = makeContext(text, options);
+  const model = ctx.model();
+  const content = model.lines;
+  const first = Math.max(0, range.start.line);
+  const last = Math.min(content.length - 1, range.end.line);
+  let row = -1;
+  for (let line = first; line <= last && row < 0; line++) if (isPastedRow(content[line], line)) row = line;
+  if (row < 0) return [];
+  // The section the rows are in: the last heading above them, up to the next heading.
+  let index = -1;
+  while (index + 1 < model.headings.length && model.headings[index + 1].line < row) index++;
+  const heading = model.headings[index];
+  if (!heading || (heading.section !== 2 && heading.section !== 3 && heading.section !== 4)) return [];
+  const low = heading.line + 1;
+  const high = (model.headings[index + 1]?.line ?? content.length) - 1;
+  const start = blockEdge(content, row, -1, low, high);
+  const end = blockEdge(content, row, 1, low, high);
+
+  const block = ctx.lines.slice(start, end + 1).join('\n');
+  const converted = importReport(block, { format: 'text', template: model.template });
+  // Offered only when a table came out, and nothing became a heading or title.
+  if (parseReport(converted.text, { template: model.template }).tables.length === 0 || /^#/m.test(converted.text)) return [];
+
+  const separate = (line: number): string => (line >= 0 && line < ctx.lines.length && ctx.lines[line].trim() !== '' ? ctx.eol : '');
+  const table = converted.text.replace(/\n$/, '').split('\n').join(ctx.eol);
+  const edit: TextEdit = {
+    range: { start: { line: start, character: 0 }, end: { line: end, character: ctx.lines[end].length } },
+    newText: `${separate(start - 1)}${table}${separate(end + 1)}`,
+  };
+  return [action(say(ctx.settings, '转换为标准表格', 'Convert to a standard table'), undefined, ctx.uri, [edit], false, CONVERT_TABLE_KIND)];
 }

@@ -8,9 +8,12 @@ export { validateText, validateModel, shouldCheckDocument, looksLikeReport, exce
 export type { ValidateOptions } from './validate';
 export { RULES, RULE_IDS, DEFAULT_SEVERITIES } from './rules';
 export { applyEdits, fixAll, getCodeActions, SAFE_FIX_RULES } from './codeActions';
+export { getRefactorActions, CONVERT_TABLE_KIND } from './codeActions';
 export type { CodeActionOptions, FixAllResult } from './codeActions';
 export { isSuppressed } from './validate';
-export type { Rule, RuleId } from './rules';
+export type { Rule, RuleId, PreviousReport } from './rules';
+export { findPreviousReport, isPreviousReport, parseReportTitle, reportIdentity, reportIdentityOfText, sameAgency } from './agency';
+export type { ReportIdentity } from './agency';
 export { standardTable, sectionSkeleton, reportSkeleton, overviewSubheads, templateForYear, OVERVIEW_SUBHEADS_2021, NO_FEE_SENTENCE } from './skeleton';
 export type { SectionSkeletonOptions, ReportSkeletonOptions } from './skeleton';
 export { formatTables, displayWidth, MAX_FORMAT_LINE_LENGTH } from './format';

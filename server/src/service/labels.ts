@@ -31,9 +31,13 @@ export function stripNumbering(text: string): string {
   return asciiDigits(text).replace(LEADING_NUMBERING, '');
 }
 
+const FULLWIDTH_DIGIT = /[０-９]/;
+const FULLWIDTH_DIGITS = /[０-９]/g;
+const toAsciiDigit = (d: string): string => String.fromCharCode(d.charCodeAt(0) - 0xfee0);
+
 /** Full-width digits as ASCII (same length, so offsets are kept). */
 export function asciiDigits(text: string): string {
-  return /[０-９]/.test(text) ? text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : text;
+  return FULLWIDTH_DIGIT.test(text) ? text.replace(FULLWIDTH_DIGITS, toAsciiDigit) : text;
 }
 
 // Where a label cell that holds several hierarchy levels (`三、本年度办理结果（一）予以公开`)
@@ -73,7 +77,22 @@ export function closest<T>(key: string, candidates: readonly Candidate<T>[]): T 
 
 const NUMBER_LIKE = /^[+\-－＋]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|元|万|件|个|项)?$/;
 
+const SPACE = /[\s\u3000]/;
+const SPACES = /[\s\u3000]/g;
+
 /** Whether a cell's text reads as a number (used to tell value cells from label cells). */
 export function isNumberLike(text: string): boolean {
-  return NUMBER_LIKE.test(text.replace(/[\s\u3000]/g, ''));
+  // Called several times per cell: plain counts and unspaced text skip the regex and the copy.
+  if (isPlainNumber(text)) return true;
+  return NUMBER_LIKE.test(SPACE.test(text) ? text.replace(SPACES, '') : text);
+}
+
+/** Whether `text` is one or more ASCII digits and nothing else (`/^[0-9]+$/` without a regex). */
+export function isPlainNumber(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }

@@ -4,11 +4,11 @@ import type {
   YearMention, Cell, Directive, DirectiveKind, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
   TableRow, TemplateSource, TemplateYear, ValueCell, ValueKind, YearSource,
 } from './model';
-import { asciiDigits, closest, isNumberLike, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
+import { asciiDigits, closest, isNumberLike, isPlainNumber, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
 import {
   ACTIVE_BLOCKS, ACTIVE_TEMPLATE_WORDS, APPEAL_COLUMNS, APPEAL_HEADER_WORDS, APPEAL_ROW_ID, REQUEST_COLUMNS,
   REQUEST_HEADER_WORDS, REQUEST_RELATION_NOTE, REQUEST_ROWS, SECTIONS, canonicalHeading, activeRowId,
-  type ActiveBlockSpec, type ColumnSpec, type RequestRowSpec,
+  type ActiveBlockSpec, type ColumnSpec, type RequestRowSpec, type RowSpec,
 } from './template';
 
 export interface ParseOptions {
@@ -25,8 +25,11 @@ export function makeRange(line: number, start: number, end: number): Range {
 // positions stay valid).
 
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // A string separator is much cheaper than the regex; without \r the two split alike.
+  return text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
 }
+
+const LINE_BREAK = /\r\n|\r|\n/;
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -296,7 +299,7 @@ const SMALL_NUMBERS = new Map<string, ParsedValue>();
 
 export function parseValue(text: string, kind: ValueKind): ParsedValue {
   if (text === '') return BLANK;
-  if (PLAIN_NUMBER.test(text)) {
+  if (isPlainNumber(text)) {
     // Small counts fill most cells: share one frozen value object per number (no garbage per cell).
     if (text.length <= 3) {
       let shared = SMALL_NUMBERS.get(text);
@@ -336,6 +339,10 @@ const REQUEST_ROW_BY_KEY = new Map<string, RequestRowSpec>();
 for (const row of REQUEST_ROWS['2021']) {
   for (const label of [row.label, ...(row.aliases ?? [])]) REQUEST_ROW_BY_KEY.set(labelKey(stripNumbering(label)), row);
 }
+const REQUEST_ROW_BY_ID: Readonly<Record<TemplateYear, ReadonlyMap<string, RequestRowSpec>>> = {
+  '2019': new Map(REQUEST_ROWS['2019'].map((r) => [r.id, r])),
+  '2021': new Map(REQUEST_ROWS['2021'].map((r) => [r.id, r])),
+};
 const REQUEST_ROW_CANDIDATES: Candidate<RequestRowSpec>[] = REQUEST_ROWS['2021'].map((r) => ({ key: labelKey(stripNumbering(r.label)), value: r }));
 const REQUEST_COLUMN_KEYS = new Set([...REQUEST_COLUMNS.map((c) => labelKey(c.label)), ...REQUEST_HEADER_WORDS.map(labelKey)]);
 const REQUEST_COLUMN_CANDIDATES: Candidate<string>[] = [...REQUEST_COLUMNS.map((c) => c.label), ...REQUEST_HEADER_WORDS].map((l) => ({ key: labelKey(l), value: l }));
@@ -366,10 +373,30 @@ function cellVotes(text: string): readonly [number, number, number] {
 }
 const voteCache = new Map<string, readonly [number, number, number]>();
 const NO_VOTES = [0, 0, 0] as const;
-const PLAIN_NUMBER = /^[0-9]+$/;
 
 function hasDistinctRequestRow(text: string): boolean {
-  return requestSegments(text).some((s) => s.spec !== undefined && !AMBIGUOUS_REQUEST_KEYS.has(labelKey(stripNumbering(s.segment))));
+  for (const s of requestSegments(text)) if (s.spec !== undefined && !AMBIGUOUS_REQUEST_KEYS.has(s.key)) return true;
+  return false;
+}
+
+/** Whether a row has a label naming a table 三 row that is not also a column word (the header ends there). */
+function hasDistinctRequestCell(row: TableRow): boolean {
+  for (const c of row.cells) if (c.text !== '' && !isPlainNumber(c.text) && hasDistinctRequestRow(c.text)) return true;
+  return false;
+}
+
+function countNumberLike(cells: readonly Cell[]): number {
+  let n = 0;
+  for (const c of cells) if (isNumberLike(c.text)) n++;
+  return n;
+}
+
+const isNotBlank = (cell: Cell): boolean => cell.text !== '';
+
+function countNonBlank(cells: readonly Cell[]): number {
+  let n = 0;
+  for (const c of cells) if (c.text !== '') n++;
+  return n;
 }
 
 function classifyRun(run: RowRun): TableKind | undefined {
@@ -378,7 +405,7 @@ function classifyRun(run: RowRun): TableKind | undefined {
   let appeals = 0;
   for (const row of run.rows) {
     for (const cell of row.cells) {
-      const votes = cell.text === '' || cell.text.length > 80 || PLAIN_NUMBER.test(cell.text) ? NO_VOTES : cellVotes(cell.text);
+      const votes = cell.text === '' || cell.text.length > 80 || isPlainNumber(cell.text) ? NO_VOTES : cellVotes(cell.text);
       active += votes[0];
       requests += votes[1];
       appeals += votes[2];
@@ -431,14 +458,16 @@ class TableBuilder {
   bind(rowId: string, columns: readonly ColumnSpec[], values: readonly (Cell & { missing?: boolean })[]): boolean {
     if (this.cells.has(rowId)) return false;
     const row = new Map<string, ValueCell>();
-    columns.forEach((column, i) => {
+    for (let i = 0; i < columns.length; i++) {
       const cell = values[i];
-      if (!cell) return;
+      if (!cell) continue;
+      const column = columns[i];
+      // The range object is the row cell's own: one Range per cell, shared by both views.
       row.set(column.id, {
         text: cell.text, range: cell.range, rowId, columnId: column.id, kind: column.kind,
         parsed: parseValue(cell.text, column.kind), missing: cell.missing === true,
       });
-    });
+    }
     this.cells.set(rowId, row);
     this.rowIds.push(rowId);
     return true;
@@ -467,9 +496,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   let template: TemplateYear | undefined;
   for (const row of run.rows) {
     if (!headerDone) {
-      const distinct = row.cells.some((c) => c.text !== '' && !PLAIN_NUMBER.test(c.text) && hasDistinctRequestRow(c.text));
-      const numbers = row.cells.filter((c) => isNumberLike(c.text)).length;
-      if (!distinct && numbers < 2) {
+      if (!hasDistinctRequestCell(row) && countNumberLike(row.cells) < 2) {
         checkHeaderRow(row, builder);
         continue;
       }
@@ -502,7 +529,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   const templateFromTable = template !== undefined;
   template ??= reportTemplate;
   const columns = REQUEST_COLUMNS;
-  const byId = new Map(REQUEST_ROWS[template].map((r) => [r.id, r]));
+  const byId = REQUEST_ROW_BY_ID[template];
   for (const entry of resolved) {
     const hasValues = entry.values.some((v) => v.text !== '');
     let spec = entry.leaf && byId.get(entry.leaf.id);
@@ -538,19 +565,25 @@ function segmentCell(cell: Cell, segment: string): Cell {
  * The hierarchy segments of a table 三 label cell with the row each names (undefined: unknown),
  * numbering-only segments (`一、` in a cell of its own) left out. Memoised: labels repeat.
  */
-function requestSegments(text: string): readonly { segment: string; spec?: RequestRowSpec }[] {
+function requestSegments(text: string): readonly RequestSegment[] {
   let result = segmentCache.get(text);
   if (!result) {
     result = splitSegments(text)
       .map((segment) => ({ segment, key: labelKey(stripNumbering(segment)) }))
       .filter((s) => s.key !== '')
-      .map(({ segment, key }) => ({ segment, spec: REQUEST_ROW_BY_KEY.get(key) }));
+      .map(({ segment, key }) => ({ segment, key, spec: REQUEST_ROW_BY_KEY.get(key) }));
     if (segmentCache.size >= 20_000) segmentCache.clear();
     if (text.length <= 200) segmentCache.set(text, result);
   }
   return result;
 }
-const segmentCache = new Map<string, readonly { segment: string; spec?: RequestRowSpec }[]>();
+interface RequestSegment {
+  readonly segment: string;
+  /** labelKey of the segment without its numbering. */
+  readonly key: string;
+  readonly spec?: RequestRowSpec;
+}
+const segmentCache = new Map<string, readonly RequestSegment[]>();
 
 function checkHeaderRow(row: TableRow, builder: TableBuilder): void {
   for (const cell of row.cells) {
@@ -567,9 +600,9 @@ function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
   const fullWidth = fullWidthOf(run.rows, columnCount + 1);
   let bound = false;
   for (const row of run.rows) {
-    const numbers = row.cells.filter((c) => isNumberLike(c.text)).length;
+    const numbers = countNumberLike(row.cells);
     // The data row: numbers, or a full row of blanks (a table not filled in yet).
-    const blankDataRow = row.cells.length >= columnCount && row.cells.every((c) => c.text === '' || isNumberLike(c.text));
+    const blankDataRow = row.cells.length >= columnCount && numbers === countNonBlank(row.cells);
     if (!bound && (numbers >= 3 || blankDataRow)) {
       const { values } = splitRow(row, columnCount, 1, fullWidth);
       builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, values);
@@ -589,19 +622,22 @@ function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
 function activeTemplateOf(run: RowRun): TemplateYear | undefined {
   let votes2019 = 0;
   let votes2021 = 0;
-  const words2019 = new Set(ACTIVE_TEMPLATE_WORDS['2019'].map(labelKey));
-  const words2021 = new Set(ACTIVE_TEMPLATE_WORDS['2021'].map(labelKey));
   for (const row of run.rows) {
     for (const cell of row.cells) {
+      // Blanks and plain counts are never template words (and labelKey would only echo them).
+      if (cell.text === '' || isPlainNumber(cell.text)) continue;
       const key = labelKey(cell.text);
-      if (words2019.has(key)) votes2019++;
-      if (words2021.has(key)) votes2021++;
+      if (ACTIVE_WORDS_2019.has(key)) votes2019++;
+      if (ACTIVE_WORDS_2021.has(key)) votes2021++;
       if (blockItem(cell.text) === '九') votes2019++;
     }
   }
   if (votes2019 === votes2021) return undefined;
   return votes2019 > votes2021 ? '2019' : '2021';
 }
+
+const ACTIVE_WORDS_2019 = new Set(ACTIVE_TEMPLATE_WORDS['2019'].map(labelKey));
+const ACTIVE_WORDS_2021 = new Set(ACTIVE_TEMPLATE_WORDS['2021'].map(labelKey));
 
 function blockItem(text: string): string | undefined {
   if (!text.includes('第二十条') && !text.includes('二十')) return undefined;
@@ -616,8 +652,42 @@ interface ColumnAt {
 }
 
 /** Columns in template order right after the label: the layout when a block has no header row. */
-function positionalColumns(block: ActiveBlockSpec): ColumnAt[] {
-  return block.columns.map((spec, i) => ({ spec, offset: i + 1 }));
+function positionalColumns(block: ActiveBlockSpec): readonly ColumnAt[] {
+  return activeIndex(block).positional;
+}
+
+/** A table 二 block's labels as keys, computed once per block instead of per row. */
+interface ActiveBlockIndex {
+  /** Row label or alias key → the first row spec it names. */
+  readonly rowByKey: ReadonlyMap<string, RowSpec>;
+  /** Column header or alias key → the first column spec it names. */
+  readonly columnByKey: ReadonlyMap<string, ColumnSpec>;
+  readonly rowCandidates: readonly Candidate<string>[];
+  readonly columnCandidates: readonly Candidate<ColumnSpec>[];
+  /** Columns in template order right after the label (never mutated: shared by every table). */
+  readonly positional: readonly ColumnAt[];
+}
+
+const activeIndexes = new Map<ActiveBlockSpec, ActiveBlockIndex>();
+
+function activeIndex(block: ActiveBlockSpec): ActiveBlockIndex {
+  let index = activeIndexes.get(block);
+  if (!index) {
+    const keysOf = (spec: { label: string; aliases?: readonly string[] }): string[] => [spec.label, ...(spec.aliases ?? [])].map(labelKey);
+    const rowByKey = new Map<string, RowSpec>();
+    for (const row of block.rows) for (const key of keysOf(row)) if (!rowByKey.has(key)) rowByKey.set(key, row);
+    const columnByKey = new Map<string, ColumnSpec>();
+    for (const column of block.columns) for (const key of keysOf(column)) if (!columnByKey.has(key)) columnByKey.set(key, column);
+    index = {
+      rowByKey,
+      columnByKey,
+      rowCandidates: block.rows.map((r) => ({ key: labelKey(r.label), value: r.label })),
+      columnCandidates: block.columns.map((c) => ({ key: labelKey(c.label), value: c })),
+      positional: block.columns.map((spec, i) => ({ spec, offset: i + 1 })),
+    };
+    activeIndexes.set(block, index);
+  }
+  return index;
 }
 
 function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
@@ -626,11 +696,9 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
   const blocks = ACTIVE_BLOCKS[template];
   const builder = new TableBuilder();
   let block: ActiveBlockSpec | undefined;
-  let columns: ColumnAt[] | undefined;
-  const rowCandidates = (b: ActiveBlockSpec): Candidate<string>[] => b.rows.map((r) => ({ key: labelKey(r.label), value: r.label }));
-  const labelsOf = (spec: { label: string; aliases?: readonly string[] }): string[] => [spec.label, ...(spec.aliases ?? [])].map(labelKey);
+  let columns: readonly ColumnAt[] | undefined;
   for (const row of run.rows) {
-    const firstIndex = row.cells.findIndex((c) => c.text !== '');
+    const firstIndex = row.cells.findIndex(isNotBlank);
     if (firstIndex < 0) continue;
     const first = row.cells[firstIndex];
     const item = blockItem(first.text);
@@ -645,18 +713,20 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
       if (!block) continue;
       // Values sit under their header words (Word pads merged cells at the end, or in between).
       const known = block.columns;
+      const index = activeIndex(block);
       const mapped: ColumnAt[] = [];
-      row.cells.slice(firstIndex + 1).forEach((cell, i) => {
-        if (cell.text === '') return;
+      for (let j = firstIndex + 1; j < row.cells.length; j++) {
+        const cell = row.cells[j];
+        if (cell.text === '') continue;
         const key = labelKey(cell.text);
-        let spec = known.find((c) => labelsOf(c).includes(key));
+        let spec = index.columnByKey.get(key);
         if (!spec) {
-          const guess = closest(key, known.map((c) => ({ key: labelKey(c.label), value: c })));
+          const guess = closest(key, index.columnCandidates);
           builder.issue(cell, 'column', guess?.label);
           spec = guess;
         }
-        if (spec && !mapped.some((m) => m.spec.id === spec!.id)) mapped.push({ spec, offset: i + 1 });
-      });
+        if (spec && !mapped.some((m) => m.spec.id === spec!.id)) mapped.push({ spec, offset: j - firstIndex });
+      }
       // Columns whose header word is absent keep their template position.
       for (const fallback of positionalColumns(block)) {
         if (!mapped.some((m) => m.spec.id === fallback.spec.id) && !mapped.some((m) => m.offset === fallback.offset)) mapped.push(fallback);
@@ -665,29 +735,36 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
       continue;
     }
     // A data row: find its block by its label when the block row was left out.
-    const rowBlock = block && block.rows.some((r) => labelsOf(r).includes(firstKey))
+    const rowBlock = block && activeIndex(block).rowByKey.has(firstKey)
       ? block
-      : blocks.find((b) => b.rows.some((r) => labelsOf(r).includes(firstKey)));
-    let spec = rowBlock?.rows.find((r) => labelsOf(r).includes(firstKey));
+      : blocks.find((b) => activeIndex(b).rowByKey.has(firstKey));
+    let spec = rowBlock && activeIndex(rowBlock).rowByKey.get(firstKey);
     const useBlock = rowBlock ?? block;
     if (!spec) {
       if (!useBlock) continue;
-      const guess = closest(firstKey, rowCandidates(useBlock));
+      const guess = closest(firstKey, activeIndex(useBlock).rowCandidates);
       builder.issue(first, 'row', guess);
       spec = guess ? useBlock.rows.find((r) => r.label === guess) : undefined;
       if (!spec) continue;
     }
     let cols = useBlock === block && columns ? columns : positionalColumns(useBlock!);
     const end = row.range.end;
-    const after = row.cells.slice(firstIndex + 1);
-    const filled = after.filter((c) => c.text !== '');
     // Word pads merged cells with empty ones: when exactly one value per column is written among
     // more cells than columns, the blanks are padding and the values go to the columns in order.
-    if (after.length > cols.length && filled.length === cols.length) {
-      cols = [...cols].sort((a, b) => a.offset - b.offset).map((c, i) => ({ spec: c.spec, offset: after.indexOf(filled[i]) + 1 }));
+    if (row.cells.length - firstIndex - 1 > cols.length) {
+      const after = row.cells.slice(firstIndex + 1);
+      const filled = after.filter(isNotBlank);
+      if (filled.length === cols.length) {
+        cols = [...cols].sort((a, b) => a.offset - b.offset).map((c, i) => ({ spec: c.spec, offset: after.indexOf(filled[i]) + 1 }));
+      }
     }
-    const values = cols.map((c) => row.cells[firstIndex + c.offset] ?? { text: '', range: { start: end, end }, missing: true });
-    builder.bind(activeRowId(useBlock!.item, spec.id), cols.map((c) => c.spec), values);
+    const specs: ColumnSpec[] = new Array(cols.length);
+    const values: (Cell & { missing?: boolean })[] = new Array(cols.length);
+    for (let i = 0; i < cols.length; i++) {
+      specs[i] = cols[i].spec;
+      values[i] = row.cells[firstIndex + cols[i].offset] ?? { text: '', range: { start: end, end }, missing: true };
+    }
+    builder.bind(activeRowId(useBlock!.item, spec.id), specs, values);
   }
   return builder.build('active', template, run, ownTemplate !== undefined);
 }

@@ -20,6 +20,8 @@ export interface GknbSettings {
   readonly inlayHintsEnable: boolean;
   /** `勾稽关系：…` lenses above tables. */
   readonly codeLensEnable: boolean;
+  /** Last year's report for cross-year checks: a path, absolute or relative to the workspace folder; '' = found automatically. */
+  readonly previousReport: string;
 }
 
 export const DEFAULT_SETTINGS: GknbSettings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: GknbSettings = {
   formatEnable: true,
   inlayHintsEnable: true,
   codeLensEnable: true,
+  previousReport: '',
 };
 
 const SEVERITIES: readonly SeverityName[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -87,5 +90,6 @@ export function settingsFromConfig(raw: unknown, locale: Locale = DEFAULT_SETTIN
     formatEnable: flag(nested('format', 'enable'), DEFAULT_SETTINGS.formatEnable),
     inlayHintsEnable: flag(nested('inlayHints', 'enable'), DEFAULT_SETTINGS.inlayHintsEnable),
     codeLensEnable: flag(nested('codeLens', 'enable'), DEFAULT_SETTINGS.codeLensEnable),
+    previousReport: typeof config.previousReport === 'string' ? config.previousReport.trim() : DEFAULT_SETTINGS.previousReport,
   };
 }

@@ -1,10 +1,11 @@
 // Runs the rules over a parsed report and turns findings into LSP diagnostics: severity from
-// settings, code = rule id, source 'gknb', relatedInformation pointing into the same document.
+// settings, code = rule id, source 'gknb', relatedInformation pointing into the same document
+// (or, for cross-year, into last year's report).
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Directive, ReportModel } from './model';
 import { contentLines, parseHeading, parseReport, splitLines } from './parser';
 import { DEFAULT_SEVERITIES, FILE_TOO_LARGE, RULES, type RuleId } from './rules';
-import type { Finding } from './rules/common';
+import type { Finding, PreviousReport } from './rules/common';
 import { DEFAULT_SETTINGS, type GknbSettings, type SeverityName } from './settings';
 
 export interface ValidateOptions {
@@ -12,6 +13,8 @@ export interface ValidateOptions {
   /** 'gknb' documents are always checked; others only when they look like a report. */
   readonly languageId?: string;
   readonly settings?: Partial<GknbSettings>;
+  /** Last year's report of the same agency, for the cross-year rule. */
+  readonly previous?: PreviousReport;
 }
 
 /** At most this many diagnostics per rule and document; the rest are counted in one more. */
@@ -79,7 +82,7 @@ function toDiagnostic(id: RuleId, finding: Finding, severity: Exclude<SeverityNa
     message: finding.message,
   };
   if (finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
   }
   if (finding.data !== undefined) diagnostic.data = { rule: id, ...finding.data };
   return diagnostic;
@@ -111,13 +114,61 @@ export function isSuppressed(directives: readonly Directive[], rule: string, lin
   return off;
 }
 
-export function validateModel(model: ReportModel, uri: string, settings: GknbSettings = DEFAULT_SETTINGS): Diagnostic[] {
+/**
+ * isSuppressed for one rule, the directives indexed once: a lookup per finding instead of a scan
+ * of every directive (a large draft can carry a `gknb-disable-line` on many rows).
+ */
+function suppressionOf(directives: readonly Directive[], rule: string): (line: number) => boolean {
+  const lines = new Set<number>();
+  const toggleLines: number[] = [];
+  const toggleOff: boolean[] = [];
+  for (const d of directives) {
+    if (d.rules.length > 0 && !d.rules.includes(rule)) continue;
+    switch (d.kind) {
+      case 'disable-file':
+        return () => true;
+      case 'disable-next-line':
+        lines.add(d.line + 1);
+        break;
+      case 'disable-line':
+        lines.add(d.line);
+        break;
+      case 'disable':
+      case 'enable':
+        if (toggleLines.length > 0 && d.line < toggleLines[toggleLines.length - 1]) {
+          // Not in document order (a hand-made model): the scan is the definition.
+          return (line) => isSuppressed(directives, rule, line);
+        }
+        toggleLines.push(d.line);
+        toggleOff.push(d.kind === 'disable');
+        break;
+    }
+  }
+  return (line) => {
+    if (lines.has(line)) return true;
+    // The last disable/enable at or above the line decides.
+    let lo = 0;
+    let hi = toggleLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (toggleLines[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && toggleOff[lo - 1];
+  };
+}
+
+export function validateModel(model: ReportModel, uri: string, settings: GknbSettings = DEFAULT_SETTINGS, previous?: PreviousReport): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const directives = model.directives;
   for (const rule of RULES) {
     if (settings.rules[rule.id] === 'off') continue;
-    const checked = rule.check({ model, locale: settings.locale });
-    const findings = directives.length === 0 ? checked : checked.filter((f) => !isSuppressed(directives, rule.id, f.range.start.line));
+    const checked = rule.check({ model, locale: settings.locale, previous });
+    let findings = checked;
+    if (directives.length > 0 && checked.length > 0) {
+      const suppressed = suppressionOf(directives, rule.id);
+      findings = checked.filter((f) => !suppressed(f.range.start.line));
+    }
     for (const finding of findings.slice(0, MAX_FINDINGS_PER_RULE)) {
       const severity = severityOf(rule.id, settings, finding);
       if (severity === 'off') continue;
@@ -158,5 +209,5 @@ export function validateText(text: string, options: ValidateOptions): Diagnostic
     }, severity, options.uri)];
   }
   const model = parseReport(text, { template: settings.template });
-  return validateModel(model, options.uri, settings);
+  return validateModel(model, options.uri, settings, options.previous);
 }

@@ -6,3 +6,8 @@ import './markdown.test';
 import './quickfix.test';
 import './completion.test';
 import './commands.test';
+import './features.test';
+import './status.test';
+import './import.test';
+// Last: it kills the language server (in the Node host).
+import './recovery.test';

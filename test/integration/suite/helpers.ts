@@ -10,6 +10,7 @@ export const RULE_IDS = [
   'missing-table', 'missing-row', 'unknown-label',
   'row-total', 'result-total', 'balance', 'appeal-total',
   'empty-cell', 'invalid-number', 'fullwidth-digit',
+  'text-table-mismatch',
 ] as const;
 
 /** The rule id of a diagnostic (`code` may be a plain value or `{ value, target }`). */

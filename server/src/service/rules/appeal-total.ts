@@ -1,9 +1,11 @@
 // Flags table 四 where 结果维持+结果纠正+其他结果+尚未审结 ≠ 总计, for 行政复议, 未经复议直接起诉
 // and 复议后起诉 each (reference §5); there is no relation between 复议 and 诉讼.
 import { APPEAL_GROUPS, APPEAL_ROW_ID } from '../template';
-import { allReadable, formatNumber, isBlank, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
+import { formatNumber, isBlank, isReadable, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 const PARTS = ['upheld', 'corrected', 'other', 'pending'];
+/** Column ids per group, built once: `review.upheld` … and `review.total`. */
+const COLUMN_IDS = new Map(APPEAL_GROUPS.map((g) => [g.id, { total: `${g.id}.total`, parts: PARTS.map((p) => `${g.id}.${p}`) }]));
 
 export const appealTotal: RuleDefinition<'appeal-total'> = {
   id: 'appeal-total',
@@ -14,9 +16,10 @@ export const appealTotal: RuleDefinition<'appeal-total'> = {
       const row = table.cells.get(APPEAL_ROW_ID);
       if (!row) continue;
       for (const group of APPEAL_GROUPS) {
-        const total = row.get(`${group.id}.total`);
-        const parts = PARTS.map((p) => row.get(`${group.id}.${p}`));
-        if (isBlank(total) || !allReadable([total, ...parts])) continue;
+        const ids = COLUMN_IDS.get(group.id)!;
+        const total = row.get(ids.total);
+        const parts = ids.parts.map((id) => row.get(id));
+        if (isBlank(total) || !isReadable(total) || !parts.every(isReadable)) continue;
         const expected = parts.reduce((s, c) => s + numberOf(c), 0);
         const found = numberOf(total);
         if (expected === found) continue;

@@ -1,7 +1,7 @@
 // Flags a column of table 三 where 一 + 二 ≠ （七）总计 + 四, the relation printed in the table's
 // corner (E1): applications received plus carried over must all be handled or carried forward.
 import { REQUEST_COLUMNS } from '../template';
-import { allReadable, formatNumber, isBlank, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
+import { formatNumber, isBlank, isReadable, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 export const balance: RuleDefinition<'balance'> = {
   id: 'balance',
@@ -9,13 +9,22 @@ export const balance: RuleDefinition<'balance'> = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const table of tablesOf(context.model, 'requests')) {
-      const rows = ['new', 'carried', 'r7', 'carryover'].map((id) => table.cells.get(id));
-      if (rows.some((r) => r === undefined)) continue; // missing-row reports the absent row
+      const newRow = table.cells.get('new');
+      const carriedRow = table.cells.get('carried');
+      const handledRow = table.cells.get('r7');
+      const carryoverRow = table.cells.get('carryover');
+      if (!newRow || !carriedRow || !handledRow || !carryoverRow) continue; // missing-row reports the absent row
       for (const column of REQUEST_COLUMNS) {
-        const [received, carried, handled, carryover] = rows.map((r) => r!.get(column.id));
-        const cells = [received, carried, handled, carryover];
-        if (cells.every(isBlank) || !allReadable(cells)) continue;
-        const [a, b, c, d] = cells.map(numberOf);
+        const received = newRow.get(column.id);
+        const carried = carriedRow.get(column.id);
+        const handled = handledRow.get(column.id);
+        const carryover = carryoverRow.get(column.id);
+        if (isBlank(received) && isBlank(carried) && isBlank(handled) && isBlank(carryover)) continue;
+        if (!isReadable(received) || !isReadable(carried) || !isReadable(handled) || !isReadable(carryover)) continue;
+        const a = numberOf(received);
+        const b = numberOf(carried);
+        const c = numberOf(handled);
+        const d = numberOf(carryover);
         if (a + b === c + d) continue;
         const left = `${formatNumber(a)}+${formatNumber(b)}=${formatNumber(a + b)}`;
         const right = `${formatNumber(c)}+${formatNumber(d)}=${formatNumber(c + d)}`;

@@ -1,12 +1,14 @@
 // What every rule shares: the rule contract, cell names for messages, and the arithmetic
 // helpers the total rules use (blank counts as 0; an invalid cell suspends its relation).
-import type { Range, ReportModel, Table, ValueCell } from '../model';
+import type { Range, ReportModel, Table, TemplateYear, ValueCell } from '../model';
 import type { Locale, SeverityName } from '../settings';
 import { APPEAL_GROUPS, APPEAL_OUTCOMES, ACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_ROWS } from '../template';
 
 export interface RelatedCell {
   readonly range: Range;
   readonly message: string;
+  /** The document the range is in, when not the checked one (last year's report). */
+  readonly uri?: string;
 }
 
 export interface Finding {
@@ -19,9 +21,18 @@ export interface Finding {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
+/** The same agency's report for the year before, when one was found or named (cross-year). */
+export interface PreviousReport {
+  readonly uri: string;
+  readonly model: ReportModel;
+  /** Named by the user (gknb.previousReport, --previous): compared even if the agency name differs. */
+  readonly explicit?: boolean;
+}
+
 export interface RuleContext {
   readonly model: ReportModel;
   readonly locale: Locale;
+  readonly previous?: PreviousReport;
 }
 
 export interface RuleDefinition<Id extends string = string> {
@@ -42,7 +53,13 @@ export function numberOf(cell: ValueCell | undefined): number {
 
 /** A relation is checked only when none of its cells is unreadable (invalid-number reports those). */
 export function allReadable(cells: readonly (ValueCell | undefined)[]): boolean {
-  return cells.every((c) => !c || c.parsed.kind !== 'invalid');
+  for (const c of cells) if (!isReadable(c)) return false;
+  return true;
+}
+
+/** Whether a cell is absent or readable: the test allReadable applies to each cell. */
+export function isReadable(cell: ValueCell | undefined): boolean {
+  return !cell || cell.parsed.kind !== 'invalid';
 }
 
 export function isBlank(cell: ValueCell | undefined): boolean {
@@ -51,24 +68,48 @@ export function isBlank(cell: ValueCell | undefined): boolean {
 
 /** The official name of a cell, `row·column`, for messages and related information. */
 export function cellName(table: Table, cell: ValueCell): string {
-  if (table.kind === 'requests') {
-    const row = REQUEST_ROWS[table.template].find((r) => r.id === cell.rowId);
-    const column = REQUEST_COLUMNS.find((c) => c.id === cell.columnId);
-    const group = row?.group ? REQUEST_ROWS[table.template].find((r) => r.id === row.group) : undefined;
-    return `${group ? `${group.label} ` : ''}${row?.label ?? cell.rowId}·${column?.label ?? cell.columnId}`;
+  // A name depends only on the table kind, the template and the ids, and the same cells recur in
+  // every related list: each name is built once (the ids are the template's, so the cache is small).
+  const byRow = CELL_NAMES[table.kind]?.[table.template];
+  if (!byRow) return buildCellName(table.kind, table.template, cell.rowId, cell.columnId);
+  let byColumn = byRow.get(cell.rowId);
+  if (!byColumn) {
+    if (byRow.size >= 1000) byRow.clear();
+    byRow.set(cell.rowId, (byColumn = new Map()));
   }
-  if (table.kind === 'appeals') {
-    const [groupId, outcomeId] = cell.columnId.split('.');
+  let name = byColumn.get(cell.columnId);
+  if (name === undefined) {
+    name = buildCellName(table.kind, table.template, cell.rowId, cell.columnId);
+    byColumn.set(cell.columnId, name);
+  }
+  return name;
+}
+
+const CELL_NAMES: Readonly<Record<Table['kind'], Readonly<Record<TemplateYear, Map<string, Map<string, string>>>>>> = {
+  requests: { '2019': new Map(), '2021': new Map() },
+  appeals: { '2019': new Map(), '2021': new Map() },
+  active: { '2019': new Map(), '2021': new Map() },
+};
+
+function buildCellName(kind: Table['kind'], template: TemplateYear, rowId: string, columnId: string): string {
+  if (kind === 'requests') {
+    const row = REQUEST_ROWS[template].find((r) => r.id === rowId);
+    const column = REQUEST_COLUMNS.find((c) => c.id === columnId);
+    const group = row?.group ? REQUEST_ROWS[template].find((r) => r.id === row.group) : undefined;
+    return `${group ? `${group.label} ` : ''}${row?.label ?? rowId}·${column?.label ?? columnId}`;
+  }
+  if (kind === 'appeals') {
+    const [groupId, outcomeId] = columnId.split('.');
     const group = APPEAL_GROUPS.find((g) => g.id === groupId);
     const outcome = APPEAL_OUTCOMES.find((o) => o.id === outcomeId);
     const parent = groupId === 'review' ? '' : '行政诉讼·';
     return `${parent}${group?.label ?? groupId}·${outcome?.label ?? outcomeId}`;
   }
-  const [item, rowId] = cell.rowId.split('.');
-  const block = ACTIVE_BLOCKS[table.template].find((b) => b.item === item);
-  const row = block?.rows.find((r) => r.id === rowId);
-  const column = block?.columns.find((c) => c.id === cell.columnId);
-  return `${block ? `${block.label} ` : ''}${row?.label ?? rowId}·${column?.label ?? cell.columnId}`;
+  const [item, blockRowId] = rowId.split('.');
+  const block = ACTIVE_BLOCKS[template].find((b) => b.item === item);
+  const row = block?.rows.find((r) => r.id === blockRowId);
+  const column = block?.columns.find((c) => c.id === columnId);
+  return `${block ? `${block.label} ` : ''}${row?.label ?? blockRowId}·${column?.label ?? columnId}`;
 }
 
 /** Related information for the cells a total was computed from. */

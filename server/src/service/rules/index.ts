@@ -19,8 +19,10 @@ import { templateMismatch } from './template-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { processingFee } from './processing-fee';
 import { cumulativeTotal } from './cumulative-total';
+import { textTableMismatch } from './text-table-mismatch';
+import { crossYear } from './cross-year';
 
-export type { Finding, RuleContext, RuleDefinition } from './common';
+export type { Finding, PreviousReport, RuleContext, RuleDefinition } from './common';
 
 export const RULES = [
   missingSection,
@@ -41,6 +43,8 @@ export const RULES = [
   yearMismatch,
   processingFee,
   cumulativeTotal,
+  crossYear,
+  textTableMismatch,
 ] as const satisfies readonly RuleDefinition[];
 
 export type Rule = (typeof RULES)[number];

@@ -1,7 +1,7 @@
 // Flags a canonical row or block that a recognised table lacks: a truncated paste (seen in
 // real reports, §7) silently drops numbers, and the sums over it cannot be trusted.
-import type { Range, Table } from '../model';
-import { ACTIVE_BLOCKS, APPEAL_ROW_ID, REQUEST_ROWS, activeRowId } from '../template';
+import type { Range, Table, TemplateYear } from '../model';
+import { ACTIVE_BLOCKS, APPEAL_ROW_ID, REQUEST_ROWS, activeRowId, type RequestRowSpec } from '../template';
 import { say, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 /** The line of the nearest canonical row before `index` that the table has, as an anchor. */
@@ -19,6 +19,19 @@ function anchorBefore(table: Table, order: readonly string[], index: number): { 
   return { range: first ? first.range : table.range, afterRowId: null };
 }
 
+// The canonical rows in order, per template, computed once rather than per table.
+const REQUEST_VALUE_ROWS: Readonly<Record<TemplateYear, readonly RequestRowSpec[]>> = {
+  '2019': REQUEST_ROWS['2019'].filter((r) => r.holdsValues),
+  '2021': REQUEST_ROWS['2021'].filter((r) => r.holdsValues),
+};
+const REQUEST_ORDER: Readonly<Record<TemplateYear, readonly string[]>> = {
+  '2019': REQUEST_VALUE_ROWS['2019'].map((r) => r.id),
+  '2021': REQUEST_VALUE_ROWS['2021'].map((r) => r.id),
+};
+const activeOrder = (template: TemplateYear): string[] => ACTIVE_BLOCKS[template].flatMap((b) => b.rows.map((r) => activeRowId(b.item, r.id)));
+const ACTIVE_ORDER: Readonly<Record<TemplateYear, readonly string[]>> = { '2019': activeOrder('2019'), '2021': activeOrder('2021') };
+const ACTIVE_BLOCK_IDS = new Map(Object.values(ACTIVE_BLOCKS).flat().map((b) => [b, b.rows.map((r) => activeRowId(b.item, r.id))]));
+
 export const missingRow: RuleDefinition<'missing-row'> = {
   id: 'missing-row',
   defaultSeverity: 'warning',
@@ -27,8 +40,8 @@ export const missingRow: RuleDefinition<'missing-row'> = {
     for (const table of context.model.tables) {
       if (table.kind === 'requests') {
         const rows = REQUEST_ROWS[table.template];
-        const valueRows = rows.filter((r) => r.holdsValues);
-        const order = valueRows.map((r) => r.id);
+        const valueRows = REQUEST_VALUE_ROWS[table.template];
+        const order = REQUEST_ORDER[table.template];
         // Consecutive absent rows are one finding: that is how a truncated paste looks.
         for (let i = 0; i < valueRows.length; i++) {
           if (table.cells.has(valueRows[i].id)) continue;
@@ -53,11 +66,11 @@ export const missingRow: RuleDefinition<'missing-row'> = {
         }
       } else if (table.kind === 'active') {
         const blocks = ACTIVE_BLOCKS[table.template];
-        const order = blocks.flatMap((b) => b.rows.map((r) => activeRowId(b.item, r.id)));
+        const order = ACTIVE_ORDER[table.template];
         for (const block of blocks) {
-          const ids = block.rows.map((r) => activeRowId(block.item, r.id));
+          const ids = ACTIVE_BLOCK_IDS.get(block)!;
+          if (ids.every((id) => table.cells.has(id))) continue;
           const missing = ids.filter((id) => !table.cells.has(id));
-          if (missing.length === 0) continue;
           const anchor = anchorBefore(table, order, order.indexOf(missing[0]));
           if (missing.length === ids.length) {
             findings.push({

@@ -1,7 +1,14 @@
 // Flags a column of table 三 whose （七）总计 is not the sum of the result rows （一）…（六） and
 // their sub-items (relation I1); a real report kept the printed relation while breaking this one.
 import { REQUEST_COLUMNS, REQUEST_ROWS, resultRowIds } from '../template';
-import { allReadable, formatNumber, isBlank, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
+import type { TemplateYear } from '../model';
+import { formatNumber, isBlank, isReadable, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
+
+// Group the terms as the template does: （一）（二） rows, then （三）…（六） groups.
+const GROUPS: Readonly<Record<TemplateYear, readonly { id: string; short: string }[]>> = {
+  '2019': REQUEST_ROWS['2019'].filter((r) => /^r[1-6]$/.test(r.id)),
+  '2021': REQUEST_ROWS['2021'].filter((r) => /^r[1-6]$/.test(r.id)),
+};
 
 export const resultTotal: RuleDefinition<'result-total'> = {
   id: 'result-total',
@@ -12,16 +19,24 @@ export const resultTotal: RuleDefinition<'result-total'> = {
       const rowIds = resultRowIds(table.template);
       // With rows missing the sum cannot be known; missing-row reports them.
       if (!table.cells.has('r7') || rowIds.some((id) => !table.cells.has(id))) continue;
-      const specs = REQUEST_ROWS[table.template];
-      // Group the terms as the template does: （一）（二） rows, then （三）…（六） groups.
-      const groups = specs.filter((r) => /^r[1-6]$/.test(r.id));
+      const groups = GROUPS[table.template];
       for (const column of REQUEST_COLUMNS) {
         const total = table.cells.get('r7')!.get(column.id);
-        const parts = rowIds.map((id) => table.cells.get(id)!.get(column.id));
-        if (isBlank(total) || !allReadable([total, ...parts])) continue;
-        const expected = parts.reduce((sum, c) => sum + numberOf(c), 0);
+        if (isBlank(total) || !isReadable(total)) continue;
+        // Summed in place: most columns are right, and they should cost no garbage.
+        let expected = 0;
+        let readable = true;
+        for (const id of rowIds) {
+          const part = table.cells.get(id)!.get(column.id);
+          if (!isReadable(part)) {
+            readable = false;
+            break;
+          }
+          expected += numberOf(part);
+        }
         const found = numberOf(total);
-        if (expected === found) continue;
+        if (!readable || expected === found) continue;
+        const parts = rowIds.map((id) => table.cells.get(id)!.get(column.id));
         const terms = groups.map((g) => {
           const sum = rowIds.filter((id) => id === g.id || id.startsWith(`${g.id}.`))
             .reduce((s, id) => s + numberOf(table.cells.get(id)!.get(column.id)), 0);

@@ -3,6 +3,7 @@
 // (mammoth, in the Node server only; the web worker has none and says so).
 import { importReport, parseReport, type ImportFormat, type ImportResult, type Locale, type TemplateYear } from './service';
 import type { ImportParams, ImportReply } from './protocol';
+import { localize, type MessageArgument } from './service/l10n';
 
 /** Converts a .docx file to HTML (mammoth in the Node server); warnings are mammoth's messages. */
 export type DocxToHtml = (bytes: Uint8Array) => Promise<{ html: string; warnings: string[] }>;
@@ -54,27 +55,25 @@ function decodeText(bytes: Uint8Array): { text: string; note?: string } {
 }
 
 export async function importFile(params: ImportParams, options: ImportFileOptions): Promise<ImportReply> {
-  const say = (zh: string, en: string): string => (options.locale === 'en' ? en : zh);
+  const say = (message: string, ...args: MessageArgument[]): string => localize(options.locale, message, ...args);
   const kind = sourceKindOf(params.name);
   if (!kind) {
     return {
       ok: false,
-      message: say('不支持的文件类型；可导入 .txt、.md、.html、.htm、.docx（.doc 请先在 Word 中另存为 .docx）',
-        'Unsupported file type; gknb imports .txt, .md, .html, .htm and .docx (save a .doc as .docx in Word first).'),
+      message: say('Unsupported file type; gknb imports .txt, .md, .html, .htm and .docx (save a .doc as .docx in Word first).'),
     };
   }
   let bytes: Uint8Array;
   try {
     bytes = fromBase64(params.base64);
   } catch {
-    return { ok: false, message: say('文件内容无法解码（不是 base64）', 'The file content could not be decoded (not base64).') };
+    return { ok: false, message: say('The file content could not be decoded (not base64).') };
   }
   if (kind === 'docx') {
     if (!options.docxToHtml) {
       return {
         ok: false,
-        message: say('网页版 VS Code 中无法读取 .docx 文件：请在 Word 中另存为“网页(*.htm)”或“纯文本(*.txt)”后导入，或使用桌面版 VS Code。',
-          'A .docx file cannot be read in VS Code for the Web: save it from Word as a web page (.htm) or plain text (.txt) and import that, or use VS Code desktop.'),
+        message: say('A .docx file cannot be read in VS Code for the Web: save it from Word as a web page (.htm) or plain text (.txt) and import that, or use VS Code desktop.'),
       };
     }
     let converted: { html: string; warnings: string[] };
@@ -82,7 +81,7 @@ export async function importFile(params: ImportParams, options: ImportFileOption
       converted = await options.docxToHtml(bytes);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, message: say(`无法读取 .docx 文件（${detail}）`, `Cannot read the .docx file (${detail}).`) };
+      return { ok: false, message: say('Cannot read the .docx file ({0}).', detail) };
     }
     return reply(importReport(converted.html, { format: 'html', template: options.template }), converted.warnings.map((w) => `mammoth: ${w}`), options);
   }

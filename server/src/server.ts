@@ -17,6 +17,7 @@ import {
   DOCUMENT_INFO_REQUEST, IMPORT_REQUEST, type DocumentInfo, type DocumentInfoParams, type ImportParams, type ImportReply,
 } from './protocol';
 import { PreviousReports, type ReportFiles } from './previous';
+import { localize } from './service/l10n';
 import { CONFIG_FILE_NAME, applyConfigFile, configDiagnostics, isIgnoredByConfig, parseConfigFile } from './service/config';
 
 export const FIX_ALL_KIND = 'source.fixAll.gknb';
@@ -259,7 +260,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       const result = fixAll(text, options);
       if (result.edits.length > 0) {
         actions.push({
-          title: settings.locale === 'en' ? 'gknb: Fix all auto-fixable problems' : 'gknb: 修复全部可自动修复的问题',
+          title: localize(settings.locale, 'gknb: Fix all auto-fixable problems'),
           kind: FIX_ALL_KIND,
           edit: { changes: { [uri]: result.edits } },
         });

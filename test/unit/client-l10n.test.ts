@@ -1,6 +1,6 @@
-// The client's UI strings (vscode.l10n.t, English source strings) and their bundles in l10n/:
-// every string the client sources use is in bundle.l10n.json and translated in
-// bundle.l10n.zh-cn.json with the same {n} placeholders, and the manifest points VS Code there.
+// The client's UI strings (vscode.l10n.t, English source strings, found with @vscode/l10n-dev's
+// extractor): every one is translated in l10n/bundle.l10n.zh-cn.json with the same {n}
+// placeholders, and the manifest points VS Code there. English needs no bundle: the key is the text.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -28,13 +28,10 @@ suite('client l10n bundles', () => {
     for (const s of ['{0} template', '{0} errors', 'Show details', 'Insert a standard table']) assert.ok(used.includes(s), s);
   });
 
-  test('bundle.l10n.json holds exactly the strings the client uses (regenerate with l10n-dev export)', () => {
-    assert.deepEqual(Object.keys(bundle('bundle.l10n.json')).sort(), [...used].sort());
-  });
-
   test('every string has a Chinese translation with the same placeholders', () => {
     const zh = bundle('bundle.l10n.zh-cn.json');
-    assert.deepEqual(Object.keys(zh).sort(), [...used].sort(), 'the zh-cn bundle has the same keys');
+    // The bundle also holds the server's messages (test/unit/l10n.test.ts checks those and stale keys).
+    assert.deepEqual(used.filter((key) => !(key in zh)), [], 'every client string is in the zh-cn bundle');
     for (const key of used) {
       assert.ok(zh[key].trim() !== '' && zh[key] !== key, `“${key}” is not translated`);
       assert.deepEqual(placeholders(zh[key]), placeholders(key), `placeholders of “${key}”`);

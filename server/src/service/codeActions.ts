@@ -4,6 +4,7 @@
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { SectionNumber, Table, TableKind, TemplateYear } from './model';
 import { importReport } from './importer';
+import { localize, type MessageArgument } from './l10n';
 import { parseHeading, parseReport, splitLines } from './parser';
 import { sectionSkeleton, standardTable } from './skeleton';
 import { DEFAULT_SETTINGS, type GknbSettings } from './settings';
@@ -22,8 +23,8 @@ const ARITHMETIC = new Set(['row-total', 'result-total', 'balance', 'appeal-tota
 /** Rules whose fixes fix-all applies: they only set totals, fill blanks, or rewrite digits and headings. */
 export const SAFE_FIX_RULES: ReadonlySet<string> = new Set(['row-total', 'result-total', 'appeal-total', 'empty-cell', 'fullwidth-digit', 'heading-wording']);
 
-function say(settings: GknbSettings, zh: string, en: string): string {
-  return settings.locale === 'en' ? en : zh;
+function say(settings: GknbSettings, message: string, ...args: MessageArgument[]): string {
+  return localize(settings.locale, message, ...args);
 }
 
 function eolOf(text: string): string {
@@ -183,24 +184,24 @@ function primaryFix(ctx: Context, d: Diagnostic): { title: string; edits: TextEd
     case 'appeal-total': {
       if (typeof data.expected !== 'number') return undefined;
       const value = String(data.expected);
-      return { title: say(s, `将总计改为 ${value}`, `Set the total to ${value}`), edits: [cellEdit(ctx.lines, d.range, value)] };
+      return { title: say(s, 'Set the total to {0}', value), edits: [cellEdit(ctx.lines, d.range, value)] };
     }
     case 'empty-cell': {
       if (typeof data.fill !== 'string') return undefined;
       const title = data.isTotal && data.fill !== '0'
-        ? say(s, `填入各项之和 ${data.fill}`, `Fill in the sum ${data.fill}`)
-        : say(s, `填入 ${data.fill}`, `Fill in ${data.fill}`);
+        ? say(s, 'Fill in the sum {0}', data.fill)
+        : say(s, 'Fill in {0}', data.fill);
       return { title, edits: [cellEdit(ctx.lines, d.range, data.fill, data.missing === true, typeof data.missingIndex === 'number' ? data.missingIndex : 0)] };
     }
     case 'fullwidth-digit':
       if (typeof data.replacement !== 'string') return undefined;
-      return { title: say(s, `改为半角数字“${data.replacement}”`, `Use ASCII digits “${data.replacement}”`), edits: [{ range: d.range, newText: data.replacement }] };
+      return { title: say(s, 'Use ASCII digits “{0}”', data.replacement), edits: [{ range: d.range, newText: data.replacement }] };
     case 'heading-wording':
       if (typeof data.canonical !== 'string') return undefined;
-      return { title: say(s, `将标题改为“${data.canonical}”`, `Change the heading to “${data.canonical}”`), edits: [{ range: d.range, newText: data.canonical }] };
+      return { title: say(s, 'Change the heading to “{0}”', data.canonical), edits: [{ range: d.range, newText: data.canonical }] };
     case 'unknown-label':
       if (typeof data.suggestion !== 'string') return undefined;
-      return { title: say(s, `改为“${data.suggestion}”`, `Change to “${data.suggestion}”`), edits: [{ range: d.range, newText: data.suggestion }] };
+      return { title: say(s, 'Change to “{0}”', data.suggestion), edits: [{ range: d.range, newText: data.suggestion }] };
     case 'missing-section':
       return missingSectionFix(ctx, data);
     case 'template-mismatch':
@@ -209,7 +210,7 @@ function primaryFix(ctx: Context, d: Diagnostic): { title: string; edits: TextEd
       if (typeof data.expected !== 'number') return undefined;
       const edits: TextEdit[] = [{ range: d.range, newText: String(data.expected) }];
       if (data.alsoRange) edits.push({ range: data.alsoRange as Range, newText: String(data.expected) });
-      return { title: say(s, `将年份改为 ${data.expected}`, `Change the year to ${data.expected}`), edits };
+      return { title: say(s, 'Change the year to {0}', data.expected), edits };
     }
     case 'processing-fee': {
       if (typeof data.insertAfterLine !== 'number' || typeof data.text !== 'string') return undefined;
@@ -217,7 +218,7 @@ function primaryFix(ctx: Context, d: Diagnostic): { title: string; edits: TextEd
       let line = data.insertAfterLine;
       while (line > d.range.start.line && ctx.lines[line].trim() === '') line--;
       return {
-        title: say(s, `插入“${data.text}”`, `Insert “${data.text}”`),
+        title: say(s, 'Insert “{0}”', data.text),
         edits: [{ range: point(line, ctx.lines[line].length), newText: `${ctx.eol}${ctx.eol}${data.text}` }],
       };
     }
@@ -245,7 +246,7 @@ function missingSectionFix(ctx: Context, data: Data): { title: string; edits: Te
     edit = { range: point(last, ctx.lines[last].length), newText: `${endsWithBreak ? '' : ctx.eol}${ctx.eol}${skeleton}${ctx.eol}` };
   }
   const name = canonicalHeading(section);
-  return { title: say(ctx.settings, `插入“${name}”`, `Insert “${name}”`), edits: [edit] };
+  return { title: say(ctx.settings, 'Insert “{0}”', name), edits: [edit] };
 }
 
 function missingTableFix(ctx: Context, data: Data): { title: string; edits: TextEdit[] } | undefined {
@@ -257,7 +258,7 @@ function missingTableFix(ctx: Context, data: Data): { title: string; edits: Text
   let line = section.range.end.line;
   while (line > section.heading.line && ctx.lines[line].trim() === '') line--;
   const edit: TextEdit = { range: point(line, ctx.lines[line].length), newText: `${ctx.eol}${ctx.eol}${table}` };
-  return { title: say(ctx.settings, `插入${ctx.model().template}版标准统计表`, `Insert the standard ${ctx.model().template} table`), edits: [edit] };
+  return { title: say(ctx.settings, 'Insert the standard {0} table', ctx.model().template), edits: [edit] };
 }
 
 function missingRowFix(ctx: Context, d: Diagnostic, data: Data): { title: string; edits: TextEdit[] } | undefined {
@@ -294,7 +295,7 @@ function missingRowFix(ctx: Context, d: Diagnostic, data: Data): { title: string
       edit = { range: point(line, ctx.lines[line].length), newText: `${ctx.eol}${texts.join(ctx.eol)}` };
     }
   }
-  return { title: say(ctx.settings, `插入缺少的 ${rowIds.length} 行（填 0）`, `Insert the ${rowIds.length} missing row(s) with 0`), edits: [edit] };
+  return { title: say(ctx.settings, 'Insert the {0} missing row(s) with 0', rowIds.length), edits: [edit] };
 }
 
 /**
@@ -345,9 +346,9 @@ function templateFix(ctx: Context, d: Diagnostic, data: Data): { title: string; 
     .split(PLACEHOLDER).map((part, i, parts) => (i < parts.length - 1 ? part + (values[index++] ?? '') : part)).join('')
     .replace(/\| {2}(?=\|)/g, '| ').split('\n').join(ctx.eol);
   const end = table.range.end;
-  const note = dropped.length > 0 ? say(ctx.settings, `（${dropped.join('、')}不在 ${to} 版格式中，将移除）`, ` (${dropped.join(', ')} are not in the ${to} template and will be removed)`) : '';
+  const note = dropped.length > 0 ? say(ctx.settings, ' ({0} are not in the {1} template and will be removed)', dropped.join(', '), to, dropped.join('、')) : '';
   return {
-    title: say(ctx.settings, `将此表转换为 ${to} 版格式${note}`, `Convert this table to the ${to} template${note}`),
+    title: say(ctx.settings, 'Convert this table to the {0} template{1}', to, note),
     edits: [{ range: { start: { line: table.range.start.line, character: 0 }, end }, newText: converted }],
   };
 }
@@ -376,7 +377,7 @@ function balanceFixes(ctx: Context, d: Diagnostic): CodeAction[] {
     const stillUnbalanced = after.some((x) => x.code === 'balance' && dataOf(x).columnId === data.columnId);
     if (broken || stillUnbalanced) continue;
     actions.push(action(
-      say(ctx.settings, `将${candidate.zh}（${column}列）改为 ${candidate.value}`, `Set ${candidate.en} (column ${column}) to ${candidate.value}`),
+      say(ctx.settings, 'Set {0} (column {1}) to {2}', candidate.en, column, candidate.value, candidate.zh),
       d, ctx.uri, [edit], actions.length === 0,
     ));
   }
@@ -405,13 +406,13 @@ function fillTableAction(ctx: Context, d: Diagnostic): CodeAction | undefined {
     if (lastMissing) edits.push({ ...cellEdit(ctx.lines, lastMissing, '0', true, 0), newText: cellEdit(ctx.lines, lastMissing, '0', true, 0).newText.repeat(missing) });
   }
   if (count < 2 || !removesTarget(ctx, edits, d)) return undefined;
-  return action(say(ctx.settings, `将此表全部 ${count} 个空白单元格填 0`, `Fill all ${count} blank cells of this table with 0`), d, ctx.uri, edits);
+  return action(say(ctx.settings, 'Fill all {0} blank cells of this table with 0', count), d, ctx.uri, edits);
 }
 
 function allFullwidthAction(ctx: Context, d: Diagnostic): CodeAction | undefined {
   const all = ctx.diagnostics().filter((x) => x.code === 'fullwidth-digit' && typeof dataOf(x).replacement === 'string');
   if (all.length < 2) return undefined;
-  return action(say(ctx.settings, `将全文 ${all.length} 处全角数字转换为半角`, `Convert all ${all.length} full-width numbers in the document`), d, ctx.uri,
+  return action(say(ctx.settings, 'Convert all {0} full-width numbers in the document', all.length), d, ctx.uri,
     all.map((x) => ({ range: x.range, newText: dataOf(x).replacement as string })));
 }
 
@@ -427,8 +428,8 @@ function disableActions(ctx: Context, d: Diagnostic): CodeAction[] {
     ? { range: point(line, firstPipe + 1), newText: ` <!-- gknb-disable-line ${rule} -->` }
     : { range: point(line, 0), newText: `${indent}<!-- gknb-disable-next-line ${rule} -->${ctx.eol}` };
   return [
-    action(say(ctx.settings, `在此行禁用 ${rule}`, `Disable ${rule} for this line`), d, ctx.uri, [lineEdit]),
-    action(say(ctx.settings, `在此文件禁用 ${rule}`, `Disable ${rule} for this file`), d, ctx.uri,
+    action(say(ctx.settings, 'Disable {0} for this line', rule), d, ctx.uri, [lineEdit]),
+    action(say(ctx.settings, 'Disable {0} for this file', rule), d, ctx.uri,
       [{ range: point(0, 0), newText: `<!-- gknb-disable-file ${rule} -->${ctx.eol}` }]),
   ];
 }
@@ -655,5 +656,5 @@ export function getRefactorActions(text: string, range: Range, options: CodeActi
     range: { start: { line: start, character: 0 }, end: { line: end, character: ctx.lines[end].length } },
     newText: `${separate(start - 1)}${table}${separate(end + 1)}`,
   };
-  return [action(say(ctx.settings, '转换为标准表格', 'Convert to a standard table'), undefined, ctx.uri, [edit], false, CONVERT_TABLE_KIND)];
+  return [action(say(ctx.settings, 'Convert to a standard table'), undefined, ctx.uri, [edit], false, CONVERT_TABLE_KIND)];
 }

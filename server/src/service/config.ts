@@ -6,6 +6,7 @@ import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseErro
 import picomatch from 'picomatch/posix';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { distance } from 'fastest-levenshtein';
+import { localize, type MessageArgument } from './l10n';
 import { RULE_IDS } from './rules';
 import type { GknbSettings, Locale, SeverityName } from './settings';
 
@@ -62,7 +63,7 @@ function positionsOf(text: string): (offset: number) => { line: number; characte
 
 /** Parses and checks a config file. Never throws; whatever is wrong is a problem plus a default. */
 export function parseConfigFile(text: string, locale: Locale = 'zh-cn'): ParsedConfigFile {
-  const say = (zh: string, en: string): string => (locale === 'en' ? en : zh);
+  const say = (message: string, ...args: MessageArgument[]): string => localize(locale, message, ...args);
   const at = positionsOf(text);
   const rangeOf = (offset: number, length: number): Range => ({ start: at(offset), end: at(offset + length) });
   const problems: ConfigProblem[] = [];
@@ -77,16 +78,13 @@ export function parseConfigFile(text: string, locale: Locale = 'zh-cn'): ParsedC
   for (const error of errors) {
     problems.push({
       range: rangeOf(error.offset, error.length),
-      message: say(
-        `配置文件不是有效的 JSON（${printParseErrorCode(error.error)}），整个文件按默认设置处理。`,
-        `The config file is not valid JSON (${printParseErrorCode(error.error)}); defaults are used for the whole file.`,
-      ),
+      message: say('The config file is not valid JSON ({0}); defaults are used for the whole file.', printParseErrorCode(error.error)),
       severity: 'error',
     });
   }
   if (errors.length) return { config: EMPTY_CONFIG, problems };
   if (!root || root.type !== 'object') {
-    problem(root, say('配置文件的内容应为一个 JSON 对象，例如 {"rules": {…}}。', 'The config file must hold one JSON object, e.g. {"rules": {…}}.'));
+    problem(root, say('The config file must hold one JSON object, e.g. {"rules": {…}}.'));
     return { config: EMPTY_CONFIG, problems };
   }
 
@@ -97,19 +95,16 @@ export function parseConfigFile(text: string, locale: Locale = 'zh-cn'): ParsedC
     const [keyNode, valueNode] = property.children ?? [];
     const key = keyNode?.value as string;
     if (!(KEYS as readonly string[]).includes(key)) {
-      problem(keyNode, say(
-        `未知的配置项“${key}”，已忽略。可用的配置项：template、rules、ignores。`,
-        `Unknown key "${key}", ignored. Known keys: template, rules, ignores.`,
-      ), 'warning');
+      problem(keyNode, say('Unknown key "{0}", ignored. Known keys: template, rules, ignores.', key), 'warning');
       continue;
     }
     if (key === 'template') {
       const value = valueNode ? getNodeValue(valueNode) : undefined;
       if (typeof value === 'string' && (TEMPLATES as readonly string[]).includes(value)) template = value as GknbConfigFile['template'];
-      else problem(valueNode, say('template 的值应为 "auto"、"2019" 或 "2021"，已按 "auto" 处理。', 'template must be "auto", "2019" or "2021"; "auto" is used.'));
+      else problem(valueNode, say('template must be "auto", "2019" or "2021"; "auto" is used.'));
     } else if (key === 'rules') {
       if (valueNode?.type !== 'object') {
-        problem(valueNode, say('rules 应为对象，例如 {"empty-cell": "off"}，已忽略。', 'rules must be an object such as {"empty-cell": "off"}; ignored.'));
+        problem(valueNode, say('rules must be an object such as {"empty-cell": "off"}; ignored.'));
         continue;
       }
       for (const entry of valueNode.children ?? []) {
@@ -117,27 +112,21 @@ export function parseConfigFile(text: string, locale: Locale = 'zh-cn'): ParsedC
         const id = idNode?.value as string;
         if (!(RULE_IDS as readonly string[]).includes(id)) {
           const suggestion = RULE_IDS.find((known) => distance(known, String(id)) <= 3);
-          problem(idNode, say(
-            `未知的规则“${id}”，已忽略。${suggestion ? `是否指“${suggestion}”？` : ''}`,
-            `Unknown rule "${id}", ignored.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          ), 'warning');
+          problem(idNode, say('Unknown rule "{0}", ignored.{1}', id, suggestion ? ` Did you mean "${suggestion}"?` : '', suggestion ? `是否指“${suggestion}”？` : ''), 'warning');
           continue;
         }
         const severity = severityNode?.type === 'string' ? (severityNode.value as string) : undefined;
         if (severity !== undefined && (SEVERITIES as readonly string[]).includes(severity)) rules[id] = severity as SeverityName;
-        else problem(severityNode, say(
-          `规则 ${id} 的级别应为 "off"、"hint"、"information"、"warning" 或 "error"，已按默认级别处理。`,
-          `The level of rule ${id} must be "off", "hint", "information", "warning" or "error"; the default level is used.`,
-        ));
+        else problem(severityNode, say('The level of rule {0} must be "off", "hint", "information", "warning" or "error"; the default level is used.', id));
       }
     } else if (key === 'ignores') {
       if (valueNode?.type !== 'array') {
-        problem(valueNode, say('ignores 应为通配符字符串的数组，例如 ["草稿/**"]，已忽略。', 'ignores must be an array of glob strings such as ["drafts/**"]; ignored.'));
+        problem(valueNode, say('ignores must be an array of glob strings such as ["drafts/**"]; ignored.'));
         continue;
       }
       for (const item of valueNode.children ?? []) {
         if (item.type === 'string' && (item.value as string).trim() !== '') ignores.push((item.value as string).replace(/\\/g, '/'));
-        else problem(item, say('ignores 的每一项应为非空的通配符字符串，此项已忽略。', 'Each entry of ignores must be a non-empty glob string; this one is ignored.'));
+        else problem(item, say('Each entry of ignores must be a non-empty glob string; this one is ignored.'));
       }
     }
   }

@@ -3,6 +3,7 @@
 // section heading, what the report's template requires the section to contain.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ReportModel, SectionHeading, SectionNumber, Table, TemplateYear, ValueCell } from './model';
+import { localize, type MessageArgument } from './l10n';
 import { formatNumber } from './rules/common';
 import type { Locale } from './settings';
 import { OVERVIEW_SUBHEADS_2021 } from './skeleton';
@@ -11,10 +12,10 @@ import {
   canonicalHeading, resultRowIds,
 } from './template';
 
-type Say = (zh: string, en: string) => string;
+type Say = (message: string, ...args: MessageArgument[]) => string;
 
 function sayer(locale: Locale): Say {
-  return (zh, en) => (locale === 'en' ? en : zh);
+  return (message, ...args) => localize(locale, message, ...args);
 }
 
 function before(a: Position, b: Position): boolean {
@@ -70,17 +71,17 @@ function shortRow(table: Table, rowId: string): string {
 
 function valueNote(cell: ValueCell, say: Say): string | undefined {
   const parsed = cell.parsed;
-  if (cell.missing) return say('本行缺少这个单元格（求和时按 0 计）', 'this cell is missing from the row (counts as 0 in sums)');
-  if (parsed.kind === 'blank') return say('未填写（求和时按 0 计，应填 0）', 'blank (counts as 0 in sums; write 0)');
+  if (cell.missing) return say('this cell is missing from the row (counts as 0 in sums)');
+  if (parsed.kind === 'blank') return say('blank (counts as 0 in sums; write 0)');
   if (parsed.kind === 'invalid') {
     const written = `“${escapeMarkdown(cell.text)}”`;
-    if (parsed.reason === 'negative') return say(`${written} 是负数，本栏应为非负整数`, `${written} is negative; this column takes non-negative integers`);
-    if (parsed.reason === 'fraction') return say(`${written} 不是整数，本栏应为非负整数`, `${written} is not an integer; this column takes non-negative integers`);
-    return say(`${written} 不是有效的数字`, `${written} is not a valid number`);
+    if (parsed.reason === 'negative') return say('{0} is negative; this column takes non-negative integers', written);
+    if (parsed.reason === 'fraction') return say('{0} is not an integer; this column takes non-negative integers', written);
+    return say('{0} is not a valid number', written);
   }
-  if (parsed.fullwidth) return say(`全角数字，读作 ${formatNumber(parsed.value)}`, `full-width digits, read as ${formatNumber(parsed.value)}`);
-  if (cell.kind === 'signed') return say('本栏可为负数（本年减少）', 'this column may be negative (a decrease)');
-  if (cell.kind === 'amount') return say('金额，可带小数和单位', 'an amount: decimals and a unit are allowed');
+  if (parsed.fullwidth) return say('full-width digits, read as {0}', formatNumber(parsed.value));
+  if (cell.kind === 'signed') return say('this column may be negative (a decrease)');
+  if (cell.kind === 'amount') return say('an amount: decimals and a unit are allowed');
   return undefined;
 }
 
@@ -106,8 +107,8 @@ function unreadable(terms: readonly Term[]): Term[] {
 }
 
 function unreadableNote(bad: readonly Term[], say: Say): string {
-  const list = bad.map((t) => `${t.name}“${escapeMarkdown(t.cell!.text)}”`).join(say('、', ', '));
-  return say(`⚠ 含无法识别的数值（${list}），暂不能核对`, `⚠ unreadable value (${list}); not checked`);
+  const list = bad.map((t) => `${t.name}“${escapeMarkdown(t.cell!.text)}”`).join(say(', '));
+  return say('⚠ unreadable value ({0}); not checked', list);
 }
 
 /** `lhs = a+b+c = S ✓` or `… = S ✗ 应为 S，实际 T`. */
@@ -118,11 +119,11 @@ function sumLine(lhs: string, terms: readonly Term[], total: Term, say: Say): st
   const expected = terms.reduce((s, t) => s + numeric(t.cell), 0);
   const sum = formatNumber(expected);
   if (!total.cell || total.cell.parsed.kind === 'blank') {
-    return `${lhs} = ${values} = ${sum} ${say(`✗ 应为 ${sum}，实际未填写`, `✗ should be ${sum}, blank`)}`;
+    return `${lhs} = ${values} = ${sum} ${say('✗ should be {0}, blank', sum)}`;
   }
   const found = numeric(total.cell);
   if (found === expected) return `${lhs} = ${values} = ${sum} ✓`;
-  return `${lhs} = ${values} = ${sum} ${say(`✗ 应为 ${sum}，实际 ${formatNumber(found)}`, `✗ should be ${sum}, found ${formatNumber(found)}`)}`;
+  return `${lhs} = ${values} = ${sum} ${say('✗ should be {0}, found {1}', sum, formatNumber(found))}`;
 }
 
 /** I2: a row's 总计 = the six applicant columns. */
@@ -132,7 +133,7 @@ function rowTotalBlock(table: Table, rowId: string, say: Say): string {
   const terms = parts.map((c) => ({ name: c.label, cell: row.get(c.id) }));
   const total = { name: '总计', cell: row.get('total') };
   return [
-    say('本行勾稽关系：', 'Row relation: ') + `总计 = ${parts.map((c) => c.label).join(' + ')}`,
+    say('Row relation: ') + `总计 = ${parts.map((c) => c.label).join(' + ')}`,
     sumLine(`${shortRow(table, rowId)}·总计`, terms, total, say),
   ].join('  \n');
 }
@@ -144,12 +145,12 @@ function resultTotalBlock(table: Table, columnId: string, say: Say): string {
   const formula = table.template === '2021'
     ? '（七）总计 = （一）+（二）+（三）1–8+（四）1–3+（五）1–5+（六）1–3'
     : '（七）总计 = （一）+（二）+（三）1–8+（四）1–3+（五）1–5+（六）';
-  const head = say('本列勾稽关系：', 'Column relation: ') + formula;
+  const head = say('Column relation: ') + formula;
   const missing = ids.filter((id) => !table.cells.has(id));
   const lhs = `（七）总计·${column}`;
   if (missing.length > 0) {
-    const names = missing.map((id) => shortRow(table, id)).join(say('、', ', '));
-    return [head, say(`${lhs}：⚠ 表中缺少 ${missing.length} 行（${names}），不能核对`, `${lhs}: ⚠ ${missing.length} row(s) missing (${names}); not checked`)].join('  \n');
+    const names = missing.map((id) => shortRow(table, id)).join(say(', '));
+    return [head, say('{0}: ⚠ {1} row(s) missing ({2}); not checked', lhs, missing.length, names)].join('  \n');
   }
   const terms = ids.map((id) => ({ name: shortRow(table, id), cell: table.cells.get(id)!.get(columnId) }));
   // Subtotals per group, as the rule's message gives them.
@@ -164,12 +165,12 @@ function resultTotalBlock(table: Table, columnId: string, say: Say): string {
 /** E1: 一 + 二 = （七）总计 + 四, for the column of a 结转下年度继续办理 cell. */
 function balanceBlock(table: Table, columnId: string, say: Say): string {
   const column = REQUEST_COLUMNS.find((c) => c.id === columnId)?.label ?? columnId;
-  const head = say('本列勾稽关系（表中印明）：一 + 二 = （七）总计 + 四', 'Column relation (printed in the table): 一 + 二 = （七）总计 + 四');
+  const head = say('Column relation (printed in the table): 一 + 二 = （七）总计 + 四');
   const ids = ['new', 'carried', 'r7', 'carryover'];
   const missing = ids.filter((id) => !table.cells.has(id));
   if (missing.length > 0) {
-    const names = missing.map((id) => shortRow(table, id)).join(say('、', ', '));
-    return [head, say(`${column}：⚠ 表中缺少 ${names} 行，不能核对`, `${column}: ⚠ row(s) missing (${names}); not checked`)].join('  \n');
+    const names = missing.map((id) => shortRow(table, id)).join(say(', '));
+    return [head, say('{0}: ⚠ row(s) missing ({1}); not checked', column, names)].join('  \n');
   }
   const terms: Term[] = ids.map((id) => ({ name: shortRow(table, id), cell: table.cells.get(id)!.get(columnId) }));
   const [a, b, c, d] = terms.map((t) => termValue(t.cell));
@@ -183,9 +184,8 @@ function balanceBlock(table: Table, columnId: string, say: Say): string {
   if (left === right) return [head, `${equation}${sums} ✓`].join('  \n');
   const expected = left - nc;
   const status = expected >= 0
-    ? say(`✗ 四应为 ${formatNumber(na)}+${formatNumber(nb)}−${formatNumber(nc)} = ${formatNumber(expected)}，实际 ${formatNumber(nd)}`,
-      `✗ 四 should be ${formatNumber(na)}+${formatNumber(nb)}−${formatNumber(nc)} = ${formatNumber(expected)}, found ${formatNumber(nd)}`)
-    : say(`✗ （七）总计 ${formatNumber(nc)} 大于一、二之和 ${formatNumber(left)}`, `✗ （七）总计 ${formatNumber(nc)} exceeds 一+二 = ${formatNumber(left)}`);
+    ? say('✗ 四 should be {0}+{1}−{2} = {3}, found {4}', formatNumber(na), formatNumber(nb), formatNumber(nc), formatNumber(expected), formatNumber(nd))
+    : say('✗ （七）总计 {0} exceeds 一+二 = {1}', formatNumber(nc), formatNumber(left));
   return [head, `${equation}${sums} ${status}`].join('  \n');
 }
 
@@ -196,14 +196,14 @@ function appealBlock(table: Table, groupId: string, say: Say): string {
   const parts = APPEAL_OUTCOMES.filter((o) => o.id !== 'total');
   const terms = parts.map((o) => ({ name: o.label, cell: row.get(`${groupId}.${o.id}`) }));
   return [
-    say('勾稽关系：', 'Relation: ') + `总计 = ${parts.map((o) => o.label).join(' + ')}`,
+    say('Relation: ') + `总计 = ${parts.map((o) => o.label).join(' + ')}`,
     sumLine(`${group}·总计`, terms, { name: '总计', cell: row.get(`${groupId}.total`) }, say),
   ].join('  \n');
 }
 
 function cellHover(table: Table, cell: ValueCell, say: Say): string {
   const { row, column } = cellLabels(table, cell);
-  const parts = [`**${say('表', 'Table ')}${TABLE_NUMERAL[table.kind]}** ${row} · ${column}`];
+  const parts = [`**${say('Table ')}${TABLE_NUMERAL[table.kind]}** ${row} · ${column}`];
   const note = valueNote(cell, say);
   if (note) parts.push(note);
   if (table.kind === 'requests') {
@@ -240,25 +240,22 @@ const TEMPLATE_DOC: Readonly<Record<TemplateYear, string>> = {
 
 function templateLine(model: ReportModel, say: Say): string {
   const t = model.template;
-  const why = model.templateSource === 'setting' ? say('按设置 gknb.template', 'from the gknb.template setting')
-    : model.templateSource === 'year' ? say(`按报告年份 ${model.year ?? ''}`, `from the report year ${model.year ?? ''}`)
-      : model.templateSource === 'header' ? say('按表二的表头用语', "from table 二's header words")
-        : say('未能判定年份，默认', 'no year found, default');
-  return say(`模板：${t} 版格式（${TEMPLATE_DOC[t]}），${why}`, `Template: ${t} format (${TEMPLATE_DOC[t]}), ${why}`);
+  const why = model.templateSource === 'setting' ? say('from the gknb.template setting')
+    : model.templateSource === 'year' ? say('from the report year {0}', model.year ?? '')
+      : model.templateSource === 'header' ? say('from table 二\'s header words')
+        : say('no year found, default');
+  return say('Template: {0} format ({1}), {2}', t, TEMPLATE_DOC[t], why);
 }
 
 function activeRequirements(template: TemplateYear, say: Say): string[] {
   const blocks = ACTIVE_BLOCKS[template];
-  const lines = [say(`应包含表二（主动公开政府信息情况），由 ${blocks.length} 个“第二十条”项目组成：`,
-    `Must hold table 二 (proactive disclosure), made of ${blocks.length} blocks of 第二十条:`)];
+  const lines = [say('Must hold table 二 (proactive disclosure), made of {0} blocks of 第二十条:', blocks.length)];
   for (const b of blocks) {
-    lines.push(`- ${b.label}：${b.rows.map((r) => r.label).join('、')} — ${say('列', 'columns')} ${b.columns.map((c) => c.label).join(' | ')}`);
+    lines.push(`- ${b.label}：${b.rows.map((r) => r.label).join('、')} — ${say('columns')} ${b.columns.map((c) => c.label).join(' | ')}`);
   }
   lines.push(template === '2021'
-    ? say('2021 版删去了“其他对外管理服务事项”和第二十条第（九）项；表内各项之间没有勾稽关系。',
-      'The 2021 format dropped 其他对外管理服务事项 and the whole 第二十条第（九）项 block; there is no arithmetic relation in this table.')
-    : say('表内各项之间没有勾稽关系；对外公开总数量（累计）不应小于本年新公开数量。',
-      'There is no arithmetic relation in this table; 对外公开总数量 (cumulative) should not be below 本年新公开数量.'));
+    ? say('The 2021 format dropped 其他对外管理服务事项 and the whole 第二十条第（九）项 block; there is no arithmetic relation in this table.')
+    : say('There is no arithmetic relation in this table; 对外公开总数量 (cumulative) should not be below 本年新公开数量.'));
   return lines;
 }
 
@@ -266,21 +263,17 @@ function requestRequirements(template: TemplateYear, say: Say): string[] {
   const org = REQUEST_PART_COLUMNS.filter((c) => c !== 'natural').map((id) => REQUEST_COLUMNS.find((c) => c.id === id)!.label);
   const r6 = REQUEST_ROWS[template].filter((r) => r.group === 'r6').map((r) => r.label);
   const lines = [
-    say('应包含表三（收到和处理政府信息公开申请情况）。', 'Must hold table 三 (requests received and handled).'),
-    say(`- 列：自然人 | 法人或其他组织（${org.join('、')}）| 总计，共 7 个数值列；“法人或其他组织”只是分组表头，没有小计列`,
-      `- Columns: 自然人 | 法人或其他组织 (${org.join(', ')}) | 总计, 7 value columns; 法人或其他组织 is a grouping header with no subtotal column`),
-    say('- 行：一、本年新收；二、上年结转；三、本年度办理结果（（一）予以公开、（二）部分公开、（三）不予公开 1–8、（四）无法提供 1–3、（五）不予处理 1–5、（六）其他处理、（七）总计）；四、结转下年度继续办理',
-      '- Rows: 一 received this year; 二 carried over from last year; 三 results (（一）…（六）, （七）总计); 四 carried over to next year'),
+    say('Must hold table 三 (requests received and handled).'),
+    say('- Columns: 自然人 | 法人或其他组织 ({0}) | 总计, 7 value columns; 法人或其他组织 is a grouping header with no subtotal column', org.join(', '), org.join('、')),
+    say('- Rows: 一 received this year; 二 carried over from last year; 三 results (（一）…（六）, （七）总计); 四 carried over to next year'),
     template === '2021'
-      ? say(`- 2021 版：（六）其他处理分三项：${r6.join('；')}`, `- 2021 format: （六）其他处理 has three sub-items: ${r6.join('; ')}`)
-      : say('- 2019 版：（六）其他处理为一行', '- 2019 format: （六）其他处理 is a single row'),
-    say('勾稽关系：', 'Relations:'),
-    say('- 每列：一 + 二 = （七）总计 + 四（表中印明）', '- Each column: 一 + 二 = （七）总计 + 四 (printed in the table)'),
-    say(`- 每列：（七）总计 = （一）+（二）+（三）1–8+（四）1–3+（五）1–5+（六）${template === '2021' ? '1–3' : ''}`,
-      `- Each column: （七）总计 = （一）+（二）+（三）1–8+（四）1–3+（五）1–5+（六）${template === '2021' ? '1–3' : ''}`),
-    say('- 每行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
-      '- Each row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他'),
-    say('所有单元格均为非负整数，空白按 0 计但应填 0。', 'Every cell is a non-negative integer; a blank counts as 0 but 0 should be written.'),
+      ? say('- 2021 format: （六）其他处理 has three sub-items: {0}', r6.join('; '), r6.join('；'))
+      : say('- 2019 format: （六）其他处理 is a single row'),
+    say('Relations:'),
+    say('- Each column: 一 + 二 = （七）总计 + 四 (printed in the table)'),
+    say('- Each column: （七）总计 = （一）+（二）+（三）1–8+（四）1–3+（五）1–5+（六）{0}', template === '2021' ? '1–3' : ''),
+    say('- Each row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他'),
+    say('Every cell is a non-negative integer; a blank counts as 0 but 0 should be written.'),
   ];
   return lines;
 }
@@ -288,12 +281,11 @@ function requestRequirements(template: TemplateYear, say: Say): string[] {
 function appealRequirements(say: Say): string[] {
   const outcomes = APPEAL_OUTCOMES.map((o) => o.label).join(' | ');
   return [
-    say('应包含表四（行政复议、行政诉讼），一行 15 个数：', 'Must hold table 四 (administrative review and litigation), one row of 15 numbers:'),
+    say('Must hold table 四 (administrative review and litigation), one row of 15 numbers:'),
     `- 行政复议：${outcomes}`,
     `- 行政诉讼 未经复议直接起诉：${outcomes}`,
     `- 行政诉讼 复议后起诉：${outcomes}`,
-    say('勾稽关系：每组 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计；复议与诉讼之间没有关系。',
-      'Relation: in each group 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计; there is none between review and litigation.'),
+    say('Relation: in each group 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计; there is none between review and litigation.'),
   ];
 }
 
@@ -302,11 +294,10 @@ function requirements(section: SectionNumber, template: TemplateYear, say: Say):
     case 1:
       return template === '2021'
         ? [
-          say('概述本年度政府信息公开工作，2021 版格式要求涵盖五个方面（通常写成小标题）：', 'An overview of the year; the 2021 format covers five areas (usually written as sub-heads):'),
+          say('An overview of the year; the 2021 format covers five areas (usually written as sub-heads):'),
           ...OVERVIEW_SUBHEADS_2021.map((s, i) => `- （${NUMERALS[i]}）${s}`),
         ]
-        : [say('概述本年度政府信息公开工作的总体情况。2019 版格式未规定小标题，通常按主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面介绍。',
-          'An overview of the year. The 2019 format prescribes no sub-heads; reports usually cover 主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障.')];
+        : [say('An overview of the year. The 2019 format prescribes no sub-heads; reports usually cover 主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障.')];
     case 2:
       return activeRequirements(template, say);
     case 3:
@@ -314,18 +305,14 @@ function requirements(section: SectionNumber, template: TemplateYear, say: Say):
     case 4:
       return appealRequirements(say);
     case 5:
-      return [say('说明本年度政府信息公开工作存在的主要问题和改进措施；通常也说明上一年度报告所列问题的整改情况。',
-        "The main problems of the year's work and how they are being addressed; usually also how the problems named in last year's report were fixed.")];
+      return [say('The main problems of the year\'s work and how they are being addressed; usually also how the problems named in last year\'s report were fixed.')];
     case 6:
       return template === '2021'
         ? [
-          say('2021 版格式要求报告收取信息处理费的情况（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号），未收取也应写明，如“本年度未收取信息处理费。”',
-            'The 2021 format requires reporting the information processing fees charged (国办函〔2020〕109号), also when none were, e.g. “本年度未收取信息处理费。”'),
-          say('通常还报告：落实上级年度政务公开工作要点情况、人大代表建议和政协提案办理结果公开情况、政务公开工作创新情况等。',
-            'Also commonly reported: implementation of the yearly key points of government affairs openness, publication of how deputies’ proposals were handled, innovations.'),
+          say('The 2021 format requires reporting the information processing fees charged (国办函〔2020〕109号), also when none were, e.g. “本年度未收取信息处理费。”'),
+          say('Also commonly reported: implementation of the yearly key points of government affairs openness, publication of how deputies’ proposals were handled, innovations.'),
         ]
-        : [say('报告其他需要报告的事项（如落实上级政务公开工作要点情况、建议提案办理结果公开情况）；没有的写明“无”。',
-          'Any other matters to report (e.g. implementation of the yearly key points, publication of how proposals were handled); write 无 when there are none.')];
+        : [say('Any other matters to report (e.g. implementation of the yearly key points, publication of how proposals were handled); write 无 when there are none.')];
   }
 }
 
@@ -342,7 +329,7 @@ function markdownBlocks(lines: readonly string[]): string {
 function headingHover(model: ReportModel, heading: SectionHeading, say: Say): string {
   const canonical = canonicalHeading(heading.section);
   const parts = [`**${canonical}**`];
-  if (heading.match !== 'canonical') parts[0] += say(`（规范写法；此处写作“${escapeMarkdown(heading.text)}”）`, ` (canonical wording; written here as “${escapeMarkdown(heading.text)}”)`);
+  if (heading.match !== 'canonical') parts[0] += say(' (canonical wording; written here as “{0}”)', escapeMarkdown(heading.text));
   parts.push(templateLine(model, say));
   parts.push(markdownBlocks(requirements(heading.section, model.template, say)));
   return parts.join('\n\n');

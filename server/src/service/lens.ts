@@ -7,6 +7,7 @@ import type { ReportModel, Table } from './model';
 import { splitLines } from './parser';
 import { RULES } from './rules';
 import { formatNumber, type Finding } from './rules/common';
+import { localize } from './l10n';
 import type { Locale, SeverityName } from './settings';
 import { isSuppressed } from './validate';
 
@@ -81,21 +82,20 @@ function countValues(table: Table): number {
  */
 export function codeLenses(model: ReportModel, text: string, locale: Locale = 'zh-cn', options: RelationOptions = {}): CodeLens[] {
   const lines = splitLines(text);
-  const en = locale === 'en';
   const all = model.tables.some((t) => t.kind !== 'active') ? relationFindings(model, locale, options) : [];
   return model.tables.map((table) => {
     const line = table.range.start.line;
     const range: Range = { start: { line, character: 0 }, end: { line, character: (lines[line] ?? '').length } };
     if (table.kind === 'active') {
       const n = countValues(table);
-      const title = en ? `Table 二: no arithmetic relations (${n} values)` : `表二：无勾稽关系（共 ${n} 项数据）`;
+      const title = localize(locale, 'Table 二: no arithmetic relations ({0} values)', n);
       return { range, command: { title, command: '' } };
     }
     const failing = findingsOf(table, all);
     if (failing.length === 0) {
-      return { range, command: { title: en ? 'Relations: all balanced ✓' : '勾稽关系：全部平衡 ✓', command: '' } };
+      return { range, command: { title: localize(locale, 'Relations: all balanced ✓'), command: '' } };
     }
-    const title = en ? `Relations: ${failing.length} unbalanced` : `勾稽关系：${failing.length} 处不平衡`;
+    const title = localize(locale, 'Relations: {0} unbalanced', failing.length);
     const argument: TableProblemsArgument = { line, ranges: failing.map((f) => f.finding.range) };
     return { range, command: { title, command: SHOW_TABLE_PROBLEMS_COMMAND, arguments: [argument] } };
   });
@@ -132,7 +132,6 @@ function positionIn(range: Range, line: number, character: number): boolean {
 export function inlayHints(model: ReportModel, text: string, range: Range, locale: Locale = 'zh-cn', options: RelationOptions = {}): InlayHint[] {
   void text; // cell ranges come from the model
   if (!model.tables.some((t) => t.kind !== 'active' && t.range.end.line >= range.start.line && t.range.start.line <= range.end.line)) return [];
-  const en = locale === 'en';
   const byCell = new Map<string, { cell: Range; expected: number[]; messages: string[]; rules: string[] }>();
   for (const f of relationFindings(model, locale, options)) {
     const cell = f.finding.range;
@@ -149,8 +148,8 @@ export function inlayHints(model: ReportModel, text: string, range: Range, local
   for (const entry of byCell.values()) {
     const values = entry.expected.map(formatNumber).join(' / ');
     const label = entry.expected.length > 0
-      ? (en ? `should be ${values}` : `应为 ${values}`)
-      : (en ? 'unbalanced' : '不平衡');
+      ? localize(locale, 'should be {0}', values)
+      : localize(locale, 'unbalanced');
     const hint: InlayHint = {
       position: entry.cell.end,
       label,

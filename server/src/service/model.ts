@@ -59,7 +59,11 @@ export type ParsedValue =
 export interface Cell {
   /** Cell text as written, trimmed (full-width spaces included). */
   readonly text: string;
-  /** Range of the trimmed text; for a blank cell, an empty range where text would go. */
+  /**
+   * Range of the trimmed text; for a blank cell, an empty range where text would go. The parser's
+   * cells build it on first read (an accessor, not an own property): read `cell.range`, do not
+   * spread a cell (`{ ...cell }`) to copy it. JSON.stringify gives `{ text, range }` as usual.
+   */
   readonly range: Range;
 }
 

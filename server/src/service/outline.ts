@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { ReportModel, SectionHeading, Table } from './model';
 import { splitLines } from './parser';
+import { localize } from './l10n';
 import type { Locale } from './settings';
 import { canonicalHeading } from './template';
 
@@ -82,17 +83,11 @@ function documentRange(lines: readonly string[]): Range {
 // ---------------------------------------------------------------------------------------
 // Document symbols.
 
-const TABLE_NAMES: Readonly<Record<Table['kind'], { zh: string; en: string }>> = {
-  active: { zh: '表二 主动公开政府信息情况', en: 'Table 二 proactive disclosure' },
-  requests: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 三 requests received and handled' },
-  appeals: { zh: '表四 行政复议、行政诉讼', en: 'Table 四 administrative review and litigation' },
-};
-
 /** The outline name of a table: `表二 主动公开政府信息情况（2021版）`, `表三 …`, `表四 行政复议、行政诉讼`. */
 export function tableName(table: Table, locale: Locale = 'zh-cn'): string {
-  const names = TABLE_NAMES[table.kind];
-  if (locale === 'en') return table.kind === 'active' ? `${names.en} (${table.template} template)` : names.en;
-  return table.kind === 'active' ? `${names.zh}（${table.template}版）` : names.zh;
+  if (table.kind === 'active') return localize(locale, 'Table 二 proactive disclosure ({0} template)', table.template);
+  if (table.kind === 'requests') return localize(locale, 'Table 三 requests received and handled');
+  return localize(locale, 'Table 四 administrative review and litigation');
 }
 
 function tableSymbol(table: Table, lines: readonly string[], locale: Locale): DocumentSymbol {
@@ -105,7 +100,7 @@ function tableSymbol(table: Table, lines: readonly string[], locale: Locale): Do
   return {
     name: tableName(table, locale),
     // Table 三's rows differ between templates (（六）其他处理); table 二 says it in its name.
-    detail: table.kind === 'requests' ? (locale === 'en' ? `${table.template} template` : `${table.template}版`) : undefined,
+    detail: table.kind === 'requests' ? localize(locale, 'the {0} template', table.template) : undefined,
     kind: SymbolKind.Struct,
     range: table.range,
     selectionRange: rangeContains(table.range, selectionRange) ? selectionRange : table.range,
@@ -133,7 +128,7 @@ export function documentSymbols(model: ReportModel, text: string, locale: Locale
     const canonical = canonicalHeading(heading.section);
     const notes: string[] = [];
     if (heading.match !== 'canonical') notes.push(canonical);
-    if (span.duplicate) notes.push(locale === 'en' ? 'duplicate' : '重复');
+    if (span.duplicate) notes.push(localize(locale, 'duplicate'));
     const children = span.tables.map((t) => {
       placed.add(t);
       return tableSymbol(t, lines, locale);
@@ -162,7 +157,7 @@ export function documentSymbols(model: ReportModel, text: string, locale: Locale
   const titleSelection = at >= 0 ? range(title.line, at, title.line, at + title.text.length) : title.range;
   const whole = documentRange(lines);
   const titleSymbol = contain({
-    name: title.text || titleLine.trim() || (locale === 'en' ? 'Title' : '标题'),
+    name: title.text || titleLine.trim() || localize(locale, 'Title'),
     kind: SymbolKind.File,
     range: range(title.line, 0, whole.end.line, whole.end.character),
     selectionRange: titleSelection,

@@ -3,6 +3,7 @@
 // (or, for cross-year, into last year's report).
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Directive, ReportModel } from './model';
+import { localize } from './l10n';
 import { contentLines, parseHeading, parseReport, splitLines } from './parser';
 import { DEFAULT_SEVERITIES, FILE_TOO_LARGE, RULES, type RuleId } from './rules';
 import type { Finding, PreviousReport } from './rules/common';
@@ -180,7 +181,7 @@ export function validateModel(model: ReportModel, uri: string, settings: GknbSet
       const last = findings[MAX_FINDINGS_PER_RULE];
       diagnostics.push(toDiagnostic(rule.id, {
         range: last.range,
-        message: settings.locale === 'en' ? `${rest} more ${rule.id} problems not listed.` : `另有 ${rest} 处同类问题（${rule.id}）未列出。`,
+        message: localize(settings.locale, '{0} more {1} problems not listed.', rest, rule.id),
       }, 'information', uri));
     }
   }
@@ -201,11 +202,9 @@ export function validateText(text: string, options: ValidateOptions): Diagnostic
     const severity = severityOf(FILE_TOO_LARGE, settings);
     if (severity === 'off') return [];
     const kb = Math.round(utf8Length(text) / 1024);
-    const zh = `文件大小 ${kb} KB 超过 gknb.maxFileSizeKB（${settings.maxFileSizeKB} KB），已跳过检查。`;
-    const en = `File is ${kb} KB, above gknb.maxFileSizeKB (${settings.maxFileSizeKB} KB); not checked.`;
     return [toDiagnostic(FILE_TOO_LARGE, {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      message: settings.locale === 'en' ? en : zh,
+      message: localize(settings.locale, 'File is {0} KB, above gknb.maxFileSizeKB ({1} KB); not checked.', kb, settings.maxFileSizeKB),
     }, severity, options.uri)];
   }
   const model = parseReport(text, { template: settings.template });

@@ -26,9 +26,7 @@ export const appealTotal: RuleDefinition<'appeal-total'> = {
         const formula = parts.map((c) => formatNumber(numberOf(c))).join('+');
         findings.push({
           range: total!.range,
-          message: say(context,
-            `${group.label}总计应为 ${formatNumber(expected)}（${formula}），实际填写 ${formatNumber(found)}`,
-            `${group.label} total should be ${formatNumber(expected)} (${formula}), found ${formatNumber(found)}`),
+          message: say(context, '{0} total should be {1} ({2}), found {3}', group.label, formatNumber(expected), formula, formatNumber(found)),
           related: relatedCells(table, parts),
           data: { expected, rowId: APPEAL_ROW_ID, columnId: `${group.id}.total` },
         });

@@ -30,15 +30,11 @@ export const balance: RuleDefinition<'balance'> = {
         const right = `${formatNumber(c)}+${formatNumber(d)}=${formatNumber(c + d)}`;
         const expected = a + b - c;
         const advice = expected >= 0
-          ? say(context, `结转下年度继续办理应为 ${formatNumber(expected)}（${formatNumber(a)}+${formatNumber(b)}−${formatNumber(c)}），实际填写 ${formatNumber(d)}`,
-            `carry-over should be ${formatNumber(expected)} (${formatNumber(a)}+${formatNumber(b)}−${formatNumber(c)}), found ${formatNumber(d)}`)
-          : say(context, `（七）总计 ${formatNumber(c)} 大于一、二两项之和 ${formatNumber(a + b)}`,
-            `（七）total ${formatNumber(c)} exceeds 一+二 = ${formatNumber(a + b)}`);
+          ? say(context, 'carry-over should be {0} ({1}+{2}−{3}), found {4}', formatNumber(expected), formatNumber(a), formatNumber(b), formatNumber(c), formatNumber(d))
+          : say(context, '（七）total {0} exceeds 一+二 = {1}', formatNumber(c), formatNumber(a + b));
         findings.push({
           range: (carryover ?? handled)!.range,
-          message: say(context,
-            `勾稽关系不平衡（${column.label}列）：第一项加第二项 ${left}，第三项加第四项 ${right}；${advice}`,
-            `Balance broken (column ${column.label}): 一+二 ${left}, （七）+四 ${right}; ${advice}`),
+          message: say(context, 'Balance broken (column {0}): 一+二 {1}, （七）+四 {2}; {3}', column.label, left, right, advice),
           related: relatedCells(table, [received, carried, handled]),
           // The four cells' ranges let a fix change whichever one makes the column balance.
           data: {

@@ -1,6 +1,7 @@
 // What every rule shares: the rule contract, cell names for messages, and the arithmetic
 // helpers the total rules use (blank counts as 0; an invalid cell suspends its relation).
 import type { Range, ReportModel, Table, TemplateYear, ValueCell } from '../model';
+import { localize, type MessageArgument } from '../l10n';
 import type { Locale, SeverityName } from '../settings';
 import { APPEAL_GROUPS, APPEAL_OUTCOMES, ACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_ROWS } from '../template';
 
@@ -41,9 +42,9 @@ export interface RuleDefinition<Id extends string = string> {
   readonly check: (context: RuleContext) => Finding[];
 }
 
-/** Picks the message in the context's language. */
-export function say(context: RuleContext, zh: string, en: string): string {
-  return context.locale === 'en' ? en : zh;
+/** The message in the context's language: English key, Chinese from the l10n bundle (see l10n.ts). */
+export function say(context: RuleContext, message: string, ...args: MessageArgument[]): string {
+  return localize(context.locale, message, ...args);
 }
 
 /** The number a cell contributes to a sum: blank and missing count as 0. */

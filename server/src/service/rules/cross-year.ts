@@ -46,8 +46,7 @@ function lastYearCell(table: Table, cell: ValueCell, uri: string, year: number, 
   return {
     uri,
     range: cell.range,
-    message: say(context, `${year} 年度报告：${cellName(table, cell)} = ${formatNumber(numberIn(cell)!)}`,
-      `${year} report: ${cellName(table, cell)} = ${formatNumber(numberIn(cell)!)}`),
+    message: say(context, '{0} report: {1} = {2}', year, cellName(table, cell), formatNumber(numberIn(cell)!)),
   };
 }
 
@@ -62,9 +61,7 @@ function carryOver(context: RuleContext, table: Table, last: Table, uri: string,
     if (actual === undefined || expected === undefined || actual === expected) continue;
     findings.push({
       range: carried!.range,
-      message: say(context,
-        `上年结转应与 ${year} 年度报告“结转下年度继续办理”一致：应为 ${formatNumber(expected)}，实际填写 ${formatNumber(actual)}（${column.label}）。`,
-        `Carried over from last year should equal 结转下年度继续办理 in the ${year} report: expected ${formatNumber(expected)}, found ${formatNumber(actual)} (${column.label}).`),
+      message: say(context, 'Carried over from last year should equal 结转下年度继续办理 in the {0} report: expected {1}, found {2} ({3}).', year, formatNumber(expected), formatNumber(actual), column.label),
       related: [lastYearCell(last, before!, uri, year, context)],
       data: { expected },
     });
@@ -93,9 +90,7 @@ function projectCounts(context: RuleContext, table: Table, last: Table, uri: str
     const formula = `${formatNumber(base)}${signed(change)}`;
     findings.push({
       range: cell!.range,
-      message: say(context,
-        `上一年项目数量应等于 ${year} 年度报告的上一年项目数量加本年增/减：应为 ${formatNumber(expected)}（${formula}），实际填写 ${formatNumber(actual)}（${cellName(table, cell!)}）。`,
-        `上一年项目数量 should be the ${year} report's 上一年项目数量 plus 本年增/减: expected ${formatNumber(expected)} (${formula}), found ${formatNumber(actual)} (${cellName(table, cell!)}).`),
+      message: say(context, '上一年项目数量 should be the {0} report\'s 上一年项目数量 plus 本年增/减: expected {1} ({2}), found {3} ({4}).', year, formatNumber(expected), formula, formatNumber(actual), cellName(table, cell!)),
       related: [lastYearCell(last, lastCount!, uri, year, context), lastYearCell(last, lastChange!, uri, year, context)],
       data: { expected },
     });
@@ -125,9 +120,7 @@ function documentsInForce(context: RuleContext, table: Table, last: Table, uri: 
     findings.push({
       range: cell!.range,
       severity: 'information',
-      message: say(context,
-        `现行有效件数与推算值不一致：${year} 年度报告的现行有效件数加本年制发、减本年废止应为 ${formatNumber(expected)}（${formula}），实际填写 ${formatNumber(actual)}（${cellName(table, cell!)}）。未经正式废止而清理文件时会有差异，请核实。`,
-        `现行有效件数 differs from the ${year} report's count plus this year's issued minus repealed: ${formatNumber(expected)} (${formula}), found ${formatNumber(actual)} (${cellName(table, cell!)}). Documents cleaned up without formal repeal explain a difference; please check.`),
+      message: say(context, '现行有效件数 differs from the {0} report\'s count plus this year\'s issued minus repealed: {1} ({2}), found {3} ({4}). Documents cleaned up without formal repeal explain a difference; please check.', year, formatNumber(expected), formula, formatNumber(actual), cellName(table, cell!)),
       related: [
         lastYearCell(last, lastInForce!, uri, year, context),
         { range: issued!.range, message: `${cellName(table, issued!)} = ${formatNumber(added)}` },

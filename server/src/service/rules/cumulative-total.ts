@@ -18,9 +18,7 @@ export const cumulativeTotal: RuleDefinition<'cumulative-total'> = {
         if (numberOf(total) >= numberOf(published)) continue;
         findings.push({
           range: total.range,
-          message: say(context,
-            `对外公开总数量 ${numberOf(total)} 小于本年新公开数量 ${numberOf(published)}（${cellName(table, total)}）。`,
-            `Cumulative total ${numberOf(total)} is below this year's new publications ${numberOf(published)} (${cellName(table, total)}).`),
+          message: say(context, 'Cumulative total {0} is below this year\'s new publications {1} ({2}).', numberOf(total), numberOf(published), cellName(table, total)),
           related: [{ range: published.range, message: cellName(table, published) }],
         });
       }

@@ -16,8 +16,8 @@ export const duplicateSection: RuleDefinition<'duplicate-section'> = {
         const name = canonicalHeading(h.section);
         return {
           range: h.textRange,
-          message: say(context, `“${name}”重复出现（第 ${original.line + 1} 行已有）。`, `“${name}” appears again (already on line ${original.line + 1}).`),
-          related: [{ range: original.textRange, message: say(context, '首次出现', 'first occurrence') }],
+          message: say(context, '“{0}” appears again (already on line {1}).', name, original.line + 1),
+          related: [{ range: original.textRange, message: say(context, 'first occurrence') }],
         };
       });
   },

@@ -46,15 +46,15 @@ export const emptyCell: RuleDefinition<'empty-cell'> = {
         findings.push({
           range: cell.range,
           severity: 'warning',
-          message: say(context, `“${name}”为空；按各项之和应为 ${formatNumber(sum)}。`, `“${name}” is blank; the sum of its parts is ${formatNumber(sum)}.`),
+          message: say(context, '“{0}” is blank; the sum of its parts is {1}.', name, formatNumber(sum)),
           data: { fill: formatNumber(sum), missing: cell.missing, isTotal: true, ...missingIndexOf(table, cell) },
         });
       } else {
         findings.push({
           range: cell.range,
           message: cell.missing
-            ? say(context, `此行缺少“${name}”单元格，应填写数字（没有则填 0）。`, `This row lacks the cell “${name}”; write a number (0 if none).`)
-            : say(context, `“${name}”为空，应填写数字（没有则填 0）。`, `“${name}” is blank; write a number (0 if none).`),
+            ? say(context, 'This row lacks the cell “{0}”; write a number (0 if none).', name)
+            : say(context, '“{0}” is blank; write a number (0 if none).', name),
           data: { fill: '0', missing: cell.missing, isTotal: parts !== undefined, ...missingIndexOf(table, cell) },
         });
       }

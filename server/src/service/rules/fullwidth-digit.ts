@@ -14,7 +14,7 @@ export const fullwidthDigit: RuleDefinition<'fullwidth-digit'> = {
       const ascii = cell.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
       findings.push({
         range: cell.range,
-        message: say(context, `“${cellName(table, cell)}”使用了全角数字“${cell.text}”，应为“${ascii}”。`, `“${cellName(table, cell)}” uses full-width digits “${cell.text}”; write “${ascii}”.`),
+        message: say(context, '“{0}” uses full-width digits “{1}”; write “{2}”.', cellName(table, cell), cell.text, ascii),
         data: { replacement: ascii },
       });
     });

@@ -13,7 +13,7 @@ export const headingWording: RuleDefinition<'heading-wording'> = {
         const canonical = canonicalHeading(h.section);
         return {
           range: h.textRange,
-          message: say(context, `标题应为“${canonical}”，实际为“${h.text}”。`, `Heading should read “${canonical}”, found “${h.text}”.`),
+          message: say(context, 'Heading should read “{0}”, found “{1}”.', canonical, h.text),
           data: { canonical },
         };
       });

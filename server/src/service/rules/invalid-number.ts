@@ -11,12 +11,12 @@ export const invalidNumber: RuleDefinition<'invalid-number'> = {
       if (cell.parsed.kind !== 'invalid') return;
       const name = cellName(table, cell);
       const message = cell.parsed.reason === 'negative'
-        ? say(context, `“${name}”不能为负数，实际填写 ${cell.text}。`, `“${name}” cannot be negative, found ${cell.text}.`)
+        ? say(context, '“{0}” cannot be negative, found {1}.', name, cell.text)
         : cell.parsed.reason === 'fraction'
-          ? say(context, `“${name}”应为整数（件数），实际填写 ${cell.text}。`, `“${name}” must be a whole number (a count), found ${cell.text}.`)
+          ? say(context, '“{0}” must be a whole number (a count), found {1}.', name, cell.text)
           : cell.kind === 'amount'
-            ? say(context, `“${name}”应为金额数字，实际填写“${cell.text}”。`, `“${name}” must be an amount, found “${cell.text}”.`)
-            : say(context, `“${name}”应为数字（没有则填 0），实际填写“${cell.text}”。`, `“${name}” must be a number (0 if none), found “${cell.text}”.`);
+            ? say(context, '“{0}” must be an amount, found “{1}”.', name, cell.text)
+            : say(context, '“{0}” must be a number (0 if none), found “{1}”.', name, cell.text);
       findings.push({ range: cell.range, message, data: { reason: cell.parsed.reason } });
     });
     return findings;

@@ -56,11 +56,10 @@ export const missingRow: RuleDefinition<'missing-row'> = {
           const groupId = run[0].group;
           const wholeGroup = groupId !== undefined && run.length === rows.filter((r) => r.group === groupId).length && run.every((r) => r.group === groupId);
           const message = run.length === 1
-            ? say(context, `表格缺少行“${name(run[0])}”。`, `The table lacks the row “${name(run[0])}”.`)
+            ? say(context, 'The table lacks the row “{0}”.', name(run[0]))
             : wholeGroup
-              ? say(context, `表格缺少“${rows.find((r) => r.id === groupId)!.label}”及其 ${run.length} 个子项。`, `The table lacks “${rows.find((r) => r.id === groupId)!.label}” and its ${run.length} items.`)
-              : say(context, `表格缺少连续 ${run.length} 行：从“${name(run[0])}”到“${name(run[run.length - 1])}”（粘贴时可能被截断）。`,
-                `The table lacks ${run.length} consecutive rows, from “${name(run[0])}” to “${name(run[run.length - 1])}” (a truncated paste?).`);
+              ? say(context, 'The table lacks “{0}” and its {1} items.', rows.find((r) => r.id === groupId)!.label, run.length)
+              : say(context, 'The table lacks {0} consecutive rows, from “{1}” to “{2}” (a truncated paste?).', run.length, name(run[0]), name(run[run.length - 1]));
           findings.push({ range: anchor.range, message, data: { rowIds: run.map((r) => r.id), afterRowId: anchor.afterRowId } });
           i = j;
         }
@@ -75,7 +74,7 @@ export const missingRow: RuleDefinition<'missing-row'> = {
           if (missing.length === ids.length) {
             findings.push({
               range: anchor.range,
-              message: say(context, `表格缺少“${block.label}”（${block.rows.map((r) => r.label).join('、')}）。`, `The table lacks block “${block.label}” (${block.rows.map((r) => r.label).join(', ')}).`),
+              message: say(context, 'The table lacks block “{0}” ({1}).', block.label, block.rows.map((r) => r.label).join(', '), block.rows.map((r) => r.label).join('、')),
               data: { rowIds: missing, afterRowId: anchor.afterRowId },
             });
           } else {
@@ -83,7 +82,7 @@ export const missingRow: RuleDefinition<'missing-row'> = {
               const label = block.rows.find((r) => activeRowId(block.item, r.id) === id)!.label;
               findings.push({
                 range: anchorBefore(table, order, order.indexOf(id)).range,
-                message: say(context, `表格缺少“${block.label}”中的行“${label}”。`, `The table lacks the row “${label}” of “${block.label}”.`),
+                message: say(context, 'The table lacks the row “{0}” of “{1}”.', label, block.label),
                 data: { rowIds: [id], afterRowId: anchor.afterRowId },
               });
             }
@@ -92,7 +91,7 @@ export const missingRow: RuleDefinition<'missing-row'> = {
       } else if (!table.cells.has(APPEAL_ROW_ID)) {
         findings.push({
           range: table.rows[0]?.range ?? table.range,
-          message: say(context, '行政复议、行政诉讼表缺少数据行（15 个数字）。', 'The appeals table lacks its data row (15 numbers).'),
+          message: say(context, 'The appeals table lacks its data row (15 numbers).'),
           data: { rowIds: [APPEAL_ROW_ID], afterRowId: null },
         });
       }

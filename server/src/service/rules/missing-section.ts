@@ -20,15 +20,15 @@ export const missingSection: RuleDefinition<'missing-section'> = {
         : model.title?.range ?? (before !== undefined ? present.get(before)!.heading.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       const name = canonicalHeading(spec.number);
       const where = before !== undefined && after !== undefined
-        ? say(context, `应位于“${canonicalHeading(before)}”之后、“${canonicalHeading(after)}”之前`, `it belongs after “${canonicalHeading(before)}” and before “${canonicalHeading(after)}”`)
+        ? say(context, 'it belongs after “{0}” and before “{1}”', canonicalHeading(before), canonicalHeading(after))
         : after !== undefined
-          ? say(context, `应位于“${canonicalHeading(after)}”之前`, `it belongs before “${canonicalHeading(after)}”`)
+          ? say(context, 'it belongs before “{0}”', canonicalHeading(after))
           : before !== undefined
-            ? say(context, `应位于“${canonicalHeading(before)}”之后`, `it belongs after “${canonicalHeading(before)}”`)
-            : say(context, '年度报告应包含全部六个部分', 'an annual report has all six sections');
+            ? say(context, 'it belongs after “{0}”', canonicalHeading(before))
+            : say(context, 'an annual report has all six sections');
       findings.push({
         range: anchor,
-        message: say(context, `缺少第${spec.numeral}部分“${name}”，${where}。`, `Missing section “${name}”: ${where}.`),
+        message: say(context, 'Missing section “{0}”: {1}.', name, where, spec.numeral),
         data: { section: spec.number, insertAfterSection: before ?? null, insertBeforeSection: after ?? null },
       });
     }

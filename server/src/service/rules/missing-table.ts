@@ -23,13 +23,13 @@ export const missingTable: RuleDefinition<'missing-table'> = {
         if (/^\t\S/.test(model.lines[line] ?? '')) cellLines++;
       }
       const hint = cellLines >= 5
-        ? say(context, '（看起来是从 Word 复制的每行一格的表格，可用 gknb import 转换为标准表格）', ' (it looks like a table copied from Word one cell per line; `gknb import` converts it)')
+        ? say(context, ' (it looks like a table copied from Word one cell per line; `gknb import` converts it)')
         : '';
       findings.push({
         range: section.heading.textRange,
         message: unrecognised
-          ? say(context, `“${name}”中的表格无法识别为标准统计表，请使用模板的行列标签。`, `The table under “${name}” is not recognisable as the standard table; use the template's row and column labels.`)
-          : say(context, `“${name}”缺少统计表。${hint}`, `“${name}” has no statistics table.${hint}`),
+          ? say(context, 'The table under “{0}” is not recognisable as the standard table; use the template\'s row and column labels.', name)
+          : say(context, '“{0}” has no statistics table.{1}', name, hint),
         data: { section: section.number, table: kind },
       });
     }

@@ -17,8 +17,7 @@ export const processingFee: RuleDefinition<'processing-fee'> = {
     }
     return [{
       range: six.heading.textRange,
-      message: say(context, '2021 版格式要求在“六、其他需要报告的事项”中报告收取信息处理费的情况（未收取也应写明）。',
-        'The 2021 template requires section 六 to report information processing fees charged (or that none were).'),
+      message: say(context, 'The 2021 template requires section 六 to report information processing fees charged (or that none were).'),
       data: { insertAfterLine: six.range.end.line, text: NO_FEE_TEXT },
     }];
   },

@@ -44,9 +44,7 @@ export const resultTotal: RuleDefinition<'result-total'> = {
         });
         findings.push({
           range: total!.range,
-          message: say(context,
-            `（七）总计应为 ${formatNumber(expected)}（${terms.join(' + ')}），实际填写 ${formatNumber(found)}（${column.label}列）`,
-            `（七）Total should be ${formatNumber(expected)} (${terms.join(' + ')}), found ${formatNumber(found)} (column ${column.label})`),
+          message: say(context, '（七）Total should be {0} ({1}), found {2} (column {3})', formatNumber(expected), terms.join(' + '), formatNumber(found), column.label),
           related: relatedCells(table, parts),
           data: { expected, rowId: 'r7', columnId: column.id },
         });

@@ -31,9 +31,7 @@ export const rowTotal: RuleDefinition<'row-total'> = {
         const formula = parts.map((c) => formatNumber(numberOf(c))).join('+');
         findings.push({
           range: total!.range,
-          message: say(context,
-            `总计应为 ${formatNumber(expected)}（${formula}），实际填写 ${formatNumber(found)}（${short}）`,
-            `Total should be ${formatNumber(expected)} (${formula}), found ${formatNumber(found)} (${short})`),
+          message: say(context, 'Total should be {0} ({1}), found {2} ({3})', formatNumber(expected), formula, formatNumber(found), short),
           related: relatedCells(table, parts),
           data: { expected, rowId, columnId: 'total' },
         });

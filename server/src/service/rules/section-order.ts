@@ -15,7 +15,7 @@ export const sectionOrder: RuleDefinition<'section-order'> = {
         const other = canonicalHeading(latest as 1);
         findings.push({
           range: section.heading.textRange,
-          message: say(context, `“${name}”应位于“${other}”之前。`, `“${name}” should come before “${other}”.`),
+          message: say(context, '“{0}” should come before “{1}”.', name, other),
           data: { section: section.number },
         });
       } else {

@@ -16,9 +16,7 @@ export const templateMismatch: RuleDefinition<'template-mismatch'> = {
       .filter((t) => t.templateFromTable && t.template !== model.template)
       .map((t) => ({
         range: t.rows[0]?.range ?? t.range,
-        message: say(context,
-          `${TABLE_NAMES[t.kind]}使用的是 ${t.template} 版格式（${DOCUMENTS[t.template]}），本报告应使用 ${model.template} 版格式（${DOCUMENTS[model.template]}）。`,
-          `${TABLE_NAMES[t.kind]} follows the ${t.template} template (${DOCUMENTS[t.template]}); this report must use the ${model.template} template (${DOCUMENTS[model.template]}).`),
+        message: say(context, '{0} follows the {1} template ({2}); this report must use the {3} template ({4}).', TABLE_NAMES[t.kind], t.template, DOCUMENTS[t.template], model.template, DOCUMENTS[model.template]),
         data: { table: t.kind, from: t.template, to: model.template, line: t.line },
       }));
   },

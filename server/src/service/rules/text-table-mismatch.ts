@@ -497,9 +497,7 @@ export const textTableMismatch: RuleDefinition<'text-table-mismatch'> = {
       const [tableZh, tableEn] = TABLE_NAMES[found.table.kind];
       findings.push({
         range: { start: positionAt(paragraph, match.start), end: positionAt(paragraph, match.end) },
-        message: say(context,
-          `正文称${zh}${docZh} ${match.count} 件，${tableZh}“${found.zh}”为 ${found.value}。`,
-          `The text says ${match.count} ${en}${docEn ? ` ${docEn}` : ''}; ${tableEn} “${found.en}” is ${found.value}.`),
+        message: say(context, 'The text says {0} {1}{2}; {3} “{4}” is {5}.', match.count, en, docEn ? ` ${docEn}` : '', tableEn, found.en, found.value, zh, docZh, tableZh, found.zh),
         related: relatedCells(found.table, found.cells),
       });
     };

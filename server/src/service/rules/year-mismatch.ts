@@ -14,8 +14,8 @@ export const yearMismatch: RuleDefinition<'year-mismatch'> = {
     if (title && start && start.year !== title.year) {
       findings.push({
         range: start.range,
-        message: say(context, `统计期限的年份 ${start.year} 与标题中的年份 ${title.year} 不一致。`, `The statistical period's year ${start.year} differs from the title's year ${title.year}.`),
-        related: [{ range: title.range, message: say(context, '标题中的年份', "the title's year") }],
+        message: say(context, 'The statistical period\'s year {0} differs from the title\'s year {1}.', start.year, title.year),
+        related: [{ range: title.range, message: say(context, 'the title\'s year') }],
         // A period wholly in the wrong year is fixed at both ends at once.
         data: { expected: title.year, alsoRange: end && end.year === start.year ? end.range : undefined },
       });
@@ -23,8 +23,8 @@ export const yearMismatch: RuleDefinition<'year-mismatch'> = {
     if (start && end && end.year !== start.year) {
       findings.push({
         range: end.range,
-        message: say(context, `统计期限应在同一年内（自 ${start.year} 年 1 月 1 日至 12 月 31 日），实际止于 ${end.year} 年。`, `The statistical period should lie within one year (${start.year}), but ends in ${end.year}.`),
-        related: [{ range: start.range, message: say(context, '统计期限起始年份', 'start of the period') }],
+        message: say(context, 'The statistical period should lie within one year ({0}), but ends in {1}.', start.year, end.year),
+        related: [{ range: start.range, message: say(context, 'start of the period') }],
         data: { expected: start.year },
       });
     }

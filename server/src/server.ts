@@ -1,7 +1,10 @@
 // The LSP adapter: documents in, diagnostics out. Each handler gets the document, asks the pure
 // service, replies. Shared by the Node (IPC/stdio) and web-worker entry points.
 import type { CodeAction, CodeActionParams, Connection, InitializeResult, TextEdit } from 'vscode-languageserver';
-import { CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import {
+  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionParams } from 'vscode-languageserver';
 import {
@@ -26,6 +29,14 @@ export const FIX_ALL_KIND = 'source.fixAll.gknb';
 function wanted(kind: string, only: readonly string[] | undefined, byDefault: boolean): boolean {
   if (!only || only.length === 0) return byDefault;
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/**
+ * Stops a request whose client cancelled it (it moved on, or the document changed): the reply is
+ * the RequestCancelled error LSP prescribes, and the work after this point is not done.
+ */
+function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 }
 
 /** What differs between the Node server and the web worker. */
@@ -232,8 +243,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
    * The open document with its settings, when gknb checks it (a gknb document, or Markdown that
    * looks like a report) and it is within gknb.maxFileSizeKB; requests on other documents get nothing.
    */
-  async function checkedDocument(uri: string): Promise<{ document: TextDocument; text: string; settings: GknbSettings } | undefined> {
+  async function checkedDocument(uri: string, token?: CancellationToken): Promise<{ document: TextDocument; text: string; settings: GknbSettings } | undefined> {
     const settings = await settingsFor(uri);
+    throwIfCancelled(token);
     const document = documents.get(uri);
     if (!document) return undefined;
     const text = document.getText();
@@ -243,8 +255,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
     const uri = params.textDocument.uri;
-    const checked = await checkedDocument(uri);
-    if (!checked || token.isCancellationRequested) return [];
+    const checked = await checkedDocument(uri, token);
+    if (!checked) return [];
     const { document, text, settings } = checked;
     const options = { uri, languageId: document.languageId, settings };
     const actions: CodeAction[] = [];
@@ -252,11 +264,13 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       actions.push(...getCodeActions(text, params.context.diagnostics, options));
     }
     // 转换为标准表格 on rows pasted from Word, where the cursor or selection is.
-    if (wanted(CONVERT_TABLE_KIND, params.context.only, true) && !token.isCancellationRequested) {
+    throwIfCancelled(token);
+    if (wanted(CONVERT_TABLE_KIND, params.context.only, true)) {
       actions.push(...getRefactorActions(text, params.range, options));
     }
     // Fix-all is a source action: only when asked for (save participants, the gknb.fixAll command).
-    if (wanted(FIX_ALL_KIND, params.context.only, false) && !token.isCancellationRequested) {
+    throwIfCancelled(token);
+    if (wanted(FIX_ALL_KIND, params.context.only, false)) {
       const result = fixAll(text, options);
       if (result.edits.length > 0) {
         actions.push({
@@ -269,49 +283,49 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     return actions;
   });
 
-  async function format(uri: string, range?: Parameters<typeof formatTables>[1]): Promise<TextEdit[]> {
-    const checked = await checkedDocument(uri);
+  async function format(uri: string, token: CancellationToken, range?: Parameters<typeof formatTables>[1]): Promise<TextEdit[]> {
+    const checked = await checkedDocument(uri, token);
     return checked && checked.settings.formatEnable ? formatTables(checked.text, range) : [];
   }
-  connection.onDocumentFormatting((params) => format(params.textDocument.uri));
-  connection.onDocumentRangeFormatting((params) => format(params.textDocument.uri, params.range));
+  connection.onDocumentFormatting((params, token) => format(params.textDocument.uri, token));
+  connection.onDocumentRangeFormatting((params, token) => format(params.textDocument.uri, token, params.range));
 
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionItem[]> => {
-    const checked = await checkedDocument(params.textDocument.uri);
-    if (!checked || token.isCancellationRequested) return [];
+    const checked = await checkedDocument(params.textDocument.uri, token);
+    if (!checked) return [];
     return getCompletions(checked.text, params.position, { settings: checked.settings });
   });
 
-  async function modelFor(uri: string): Promise<{ model: ReportModel; text: string; settings: GknbSettings } | undefined> {
-    const checked = await checkedDocument(uri);
+  async function modelFor(uri: string, token?: CancellationToken): Promise<{ model: ReportModel; text: string; settings: GknbSettings } | undefined> {
+    const checked = await checkedDocument(uri, token);
     if (!checked) return undefined;
     const { document, text, settings } = checked;
     return { model: parsedModel(document, text, settings), text, settings };
   }
   documents.onDidClose((event) => models.delete(event.document.uri));
 
-  connection.onHover(async (params) => {
-    const m = await modelFor(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const m = await modelFor(params.textDocument.uri, token);
     return m ? hover(m.model, m.text, params.position, m.settings.locale) ?? null : null;
   });
-  connection.onCodeLens(async (params) => {
-    const m = await modelFor(params.textDocument.uri);
+  connection.onCodeLens(async (params, token) => {
+    const m = await modelFor(params.textDocument.uri, token);
     return m && m.settings.codeLensEnable ? codeLenses(m.model, m.text, m.settings.locale, { rules: m.settings.rules }) : [];
   });
-  connection.languages.inlayHint.on(async (params) => {
-    const m = await modelFor(params.textDocument.uri);
+  connection.languages.inlayHint.on(async (params, token) => {
+    const m = await modelFor(params.textDocument.uri, token);
     return m && m.settings.inlayHintsEnable ? inlayHints(m.model, m.text, params.range, m.settings.locale, { rules: m.settings.rules }) : [];
   });
-  connection.onDocumentSymbol(async (params) => {
-    const m = await modelFor(params.textDocument.uri);
+  connection.onDocumentSymbol(async (params, token) => {
+    const m = await modelFor(params.textDocument.uri, token);
     return m ? documentSymbols(m.model, m.text, m.settings.locale) : [];
   });
-  connection.onFoldingRanges(async (params) => {
-    const m = await modelFor(params.textDocument.uri);
+  connection.onFoldingRanges(async (params, token) => {
+    const m = await modelFor(params.textDocument.uri, token);
     return m ? foldingRanges(m.model, m.text) : [];
   });
-  connection.onSelectionRanges(async (params) => {
-    const m = await modelFor(params.textDocument.uri);
+  connection.onSelectionRanges(async (params, token) => {
+    const m = await modelFor(params.textDocument.uri, token);
     return m ? selectionRanges(m.model, m.text, params.positions) : [];
   });
 

@@ -71,6 +71,26 @@ process.on('uncaughtException', (err) => runnerError(err && err.stack || String(
 process.on('unhandledRejection', (err) => runnerError(err && err.stack || String(err)));
 
 // Lines the server and the workbench print on every run that say nothing about the test.
+/**
+ * The activation time the extension test prints (`gknb-activation {…}`), kept in
+ * dist/bench/activation-node-host.json for `npm run bench` (bench/sizes.mjs) to report.
+ */
+function recordActivation(text) {
+  const m = /gknb-activation (\{.*\})/.exec(text);
+  if (!m) return;
+  try {
+    const measured = JSON.parse(m[1]);
+    const out = path.join(root, 'dist', 'bench');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'activation-node-host.json'), `${JSON.stringify({
+      ...measured, host: 'Node extension host (code-server npm build, route B), packaged .vsix', vsix: path.basename(VSIX),
+      measuredAt: new Date().toISOString(),
+    }, null, 2)}\n`);
+  } catch (err) {
+    console.error(`cannot record the activation time: ${err.message}`);
+  }
+}
+
 const NOISE = /\[AgentHost\] No signed-in session|\[ChatModelSelection\]|^\s*$/;
 function pipeLines(stream, write, always) {
   let rest = '';
@@ -150,6 +170,7 @@ async function main() {
     const text = util.format(...(args || []));
     const m = /^\s*(\d+) passing\b/m.exec(text);
     if (m) passing = Number(m[1]);
+    recordActivation(text);
     if (!NOISE.test(text)) (console[type] || console.log)(text);
   });
   await page.exposeFunction('codeAutomationExit', (code) => {

@@ -63,37 +63,47 @@ const DOC = '(行政规范性文件|规范性文件|政府规章|规章)';
 interface Phrase {
   readonly quantity: Quantity;
   readonly re: RegExp;
+  /** Every match of the key contains one of these words: text without them is not searched. */
+  readonly cues: readonly string[];
   /** The phrase alone is not specific: the sentence must name 信息公开 before it. */
   readonly needsContext?: boolean;
 }
 
-const phrase = (quantity: Quantity, key: string, needsContext?: boolean): Phrase => ({
-  quantity, re: new RegExp(`(${key})${FILLER}${NUMBER}${UNIT}`, 'g'), needsContext,
+const phrase = (quantity: Quantity, key: string, cues: readonly string[], needsContext?: boolean): Phrase => ({
+  quantity, re: new RegExp(`(${key})${FILLER}${NUMBER}${UNIT}`, 'g'), cues, needsContext,
 });
 
 const PHRASES: readonly Phrase[] = [
-  phrase('new', '(?:新收到|新收|收到)(?:的)?(?:政府信息公开|信息公开|依申请公开)申请(?:数量)?'),
-  phrase('new', '(?:新收到|新收|收到)(?:的)?申请(?:数量)?', true),
-  phrase('carried', '(?:上一?年度?)结转(?:的)?(?:(?:政府)?信息公开)?(?:申请)?(?:数量)?'),
-  phrase('handled', '(?:办结|办理完结|办理完毕)(?:了)?(?:(?:政府)?信息公开)?(?:申请)?'),
-  phrase('handled', '答复(?:了)?(?:(?:政府)?信息公开)?申请'),
-  phrase('carryover', '结转(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?'),
-  phrase('r1', '予以公开(?:的)?(?:申请)?'),
-  phrase('r2', '部分公开(?:的)?(?:申请)?'),
-  phrase('r3', '不予公开(?:的)?(?:申请)?'),
-  phrase('r4', '无法提供(?:的)?(?:申请)?'),
-  phrase('r5', '不予处理(?:的)?(?:申请)?'),
-  phrase('r6', '其他处理(?:的)?(?:申请)?'),
-  phrase('review', '(?:被)?(?:申请)?行政复议(?:申请|案件)?'),
-  phrase('litigation', '(?:被)?(?:提起)?行政诉讼(?:案件)?'),
-  phrase('direct', '未经复议直接起诉(?:的)?(?:案件)?'),
-  phrase('after', '复议后起诉(?:的)?(?:案件)?'),
+  phrase('new', '(?:新收到|新收|收到)(?:的)?(?:政府信息公开|信息公开|依申请公开)申请(?:数量)?', ['收']),
+  phrase('new', '(?:新收到|新收|收到)(?:的)?申请(?:数量)?', ['收'], true),
+  phrase('carried', '(?:上一?年度?)结转(?:的)?(?:(?:政府)?信息公开)?(?:申请)?(?:数量)?', ['结转']),
+  phrase('handled', '(?:办结|办理完结|办理完毕)(?:了)?(?:(?:政府)?信息公开)?(?:申请)?', ['办结', '办理完']),
+  phrase('handled', '答复(?:了)?(?:(?:政府)?信息公开)?申请', ['答复']),
+  phrase('carryover', '结转(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?', ['结转']),
+  phrase('r1', '予以公开(?:的)?(?:申请)?', ['予以公开']),
+  phrase('r2', '部分公开(?:的)?(?:申请)?', ['部分公开']),
+  phrase('r3', '不予公开(?:的)?(?:申请)?', ['不予公开']),
+  phrase('r4', '无法提供(?:的)?(?:申请)?', ['无法提供']),
+  phrase('r5', '不予处理(?:的)?(?:申请)?', ['不予处理']),
+  phrase('r6', '其他处理(?:的)?(?:申请)?', ['其他处理']),
+  phrase('review', '(?:被)?(?:申请)?行政复议(?:申请|案件)?', ['行政复议']),
+  phrase('litigation', '(?:被)?(?:提起)?行政诉讼(?:案件)?', ['行政诉讼']),
+  phrase('direct', '未经复议直接起诉(?:的)?(?:案件)?', ['直接起诉']),
+  phrase('after', '复议后起诉(?:的)?(?:案件)?', ['复议后起诉']),
   // Table 二 of the 2021 template. Without a document type, the one of the clause before applies:
   // 制发行政规范性文件4件，废止2件，现行有效23件.
-  phrase('issued', `(?:新)?制发(?:了)?(?:的)?${DOC}?`),
-  phrase('repealed', `废止(?:了)?(?:的)?${DOC}?`),
-  phrase('inForce', `现行有效(?:的)?${DOC}?`),
+  phrase('issued', `(?:新)?制发(?:了)?(?:的)?${DOC}?`, ['制发']),
+  phrase('repealed', `废止(?:了)?(?:的)?${DOC}?`, ['废止']),
+  phrase('inForce', `现行有效(?:的)?${DOC}?`, ['现行有效']),
 ];
+
+/**
+ * Whether a text can hold a phrase at all: every phrase ends in 件 and contains a cue (blanking asides
+ * only turns characters into spaces, so what the blanked text matches, the text holds). Most of a
+ * report fails this cheap test and is not split into sentences and clauses.
+ */
+const ANY_CUE = new RegExp([...new Set(PHRASES.flatMap((p) => p.cues))].join('|'));
+const mayStateFigure = (text: string): boolean => text.includes('件') && ANY_CUE.test(text);
 
 const ACTIVE_QUANTITIES: ReadonlySet<Quantity> = new Set(['issued', 'repealed', 'inForce']);
 const APPEAL_QUANTITIES: ReadonlySet<Quantity> = new Set(['review', 'litigation', 'direct', 'after']);
@@ -171,29 +181,46 @@ function positionAt(paragraph: Paragraph, offset: number): { line: number; chara
   return { line: paragraph.firstLine + index, character: offset - paragraph.lineStarts[index] };
 }
 
+const ASIDE_OPENER = /[（(《]/g;
+const NEWLINE = 0x0a;
+
+/** The closing bracket (UTF-16 code) of an opening one, 0 for any other character. */
+function closerOf(code: number): number {
+  return code === 0xff08 ? 0xff09 : code === 0x28 ? 0x29 : code === 0x300a ? 0x300b : 0; // （） () 《》
+}
+
 /** The text with bracketed asides blanked (same length): （自然人26件…） and 《…》 hold parts and titles, not totals. */
 function blankAsides(text: string): string {
-  const closing: Readonly<Record<string, string>> = { '（': '）', '(': ')', '《': '》' };
-  const stack: string[] = [];
+  const stack: number[] = [];
   let out = '';
   let kept = 0; // text before this offset is in `out`
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      // An aside left open ends with its line.
-      if (stack.length > 0) { out += ' '.repeat(i - kept); kept = i; stack.length = 0; }
-      continue;
-    }
+  let i = 0;
+  while (i < text.length) {
     if (stack.length === 0) {
-      if (!closing[c]) continue;
+      // Outside asides only an opening bracket matters: jump to the next one.
+      ASIDE_OPENER.lastIndex = i;
+      const opener = ASIDE_OPENER.exec(text);
+      if (!opener) break;
+      i = opener.index;
       out += text.slice(kept, i);
       kept = i;
-      stack.push(closing[c]);
-    } else if (closing[c]) stack.push(closing[c]);
+      stack.push(closerOf(text.charCodeAt(i)));
+      i++;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    const closer = closerOf(c);
+    if (c === NEWLINE) {
+      // An aside left open ends with its line.
+      out += ' '.repeat(i - kept);
+      kept = i;
+      stack.length = 0;
+    } else if (closer) stack.push(closer);
     else if (c === stack[stack.length - 1]) {
       stack.pop();
       if (stack.length === 0) { out += ' '.repeat(i + 1 - kept); kept = i + 1; }
     }
+    i++;
   }
   return out + (stack.length > 0 ? ' '.repeat(text.length - kept) : text.slice(kept));
 }
@@ -205,23 +232,29 @@ interface Sentence {
   readonly end: number;
 }
 
+const SENTENCE_BREAK = /[。！？!?\n]/g;
+const SPACE = /\s/;
+
 /** Sentences end at 。！？ and at a line break after punctuation or before a list item. */
 function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = text[i];
-    let end = i === text.length || '。！？!?'.includes(c);
-    if (c === '\n') {
+  SENTENCE_BREAK.lastIndex = 0;
+  for (;;) {
+    const found = SENTENCE_BREAK.exec(text);
+    const i = found ? found.index : text.length;
+    let end = true;
+    if (found && text.charCodeAt(i) === NEWLINE) {
       let last = i - 1;
-      while (last >= start && /\s/.test(text[last])) last--;
+      while (last >= start && SPACE.test(text[last])) last--;
       end = (last >= start && '。！？!?；;'.includes(text[last])) || LIST_ITEM.test(text.slice(i + 1, i + 16));
     }
-    if (!end) continue;
-    if (i > start) sentences.push({ start, end: i });
-    start = i + 1;
+    if (end) {
+      if (i > start) sentences.push({ start, end: i });
+      start = i + 1;
+    }
+    if (!found) return sentences;
   }
-  return sentences;
 }
 
 type Separator = 'start' | 'comma' | 'semicolon' | 'qizhong';
@@ -232,23 +265,21 @@ interface Clause {
   readonly separator: Separator;
 }
 
+const CLAUSE_BREAK = /([，,、：:])|([；;])|其中/g;
+
 /** Clauses of a sentence (in the blanked text): split at ，、：, at ； (which ends a 其中) and at 其中. */
 function clausesOf(blanked: string, sentence: Sentence): Clause[] {
   const clauses: Clause[] = [];
   let start = sentence.start;
   let separator: Separator = 'start';
-  for (let i = sentence.start; i < sentence.end; i++) {
-    const c = blanked[i];
-    let next: Separator | undefined;
-    let width = 1;
-    if ('，,、：:'.includes(c)) next = 'comma';
-    else if ('；;'.includes(c)) next = 'semicolon';
-    else if (blanked.startsWith('其中', i)) { next = 'qizhong'; width = 2; }
-    if (!next) continue;
-    clauses.push({ start, end: i, separator });
-    separator = next;
-    start = i + width;
-    i += width - 1;
+  // Searched in the sentence alone, so that a sentence without separators does not scan the rest of the
+  // paragraph. (A 其中 cannot straddle the sentence end: that character is 。！？!?, a line break or a space.)
+  const text = blanked.slice(sentence.start, sentence.end);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    clauses.push({ start, end: sentence.start + m.index, separator });
+    separator = m[1] ? 'comma' : m[2] ? 'semicolon' : 'qizhong';
+    start = sentence.start + m.index + m[0].length;
   }
   clauses.push({ start, end: sentence.end, separator });
   return clauses;
@@ -427,15 +458,31 @@ function sentenceFacts(text: string, sentence: Sentence, inSectionFour: boolean)
   };
 }
 
+/** Whether the clause holds only whitespace (as `trim() === ''`, without cutting it out). */
+function isBlank(blanked: string, clause: Clause): boolean {
+  for (let i = clause.start; i < clause.end; i++) if (!SPACE.test(blanked[i])) return false;
+  return true;
+}
+
+function containsAny(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return false;
+}
+
 /** Longer than any clause a person writes around a figure: not read (and no quadratic work on hostile input). */
 const MAX_CLAUSE_LENGTH = 400;
 
-/** The phrases stated in one clause, in order, with the conditions on what precedes them applied. */
-function matchesIn(blanked: string, clause: Clause, facts: SentenceFacts): Match[] {
+/**
+ * The phrases stated in one clause, in order, with the conditions on what precedes them applied.
+ * `facts` is asked only for a phrase that depends on them (most clauses state nothing).
+ */
+function matchesIn(blanked: string, clause: Clause, facts: () => SentenceFacts): Match[] {
   if (clause.end - clause.start > MAX_CLAUSE_LENGTH) return [];
   const text = blanked.slice(clause.start, clause.end);
+  if (!text.includes('件')) return [];
   const found: Match[] = [];
   for (const p of PHRASES) {
+    if (!containsAny(text, p.cues)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const pre = text.slice(0, m.index);
@@ -443,10 +490,11 @@ function matchesIn(blanked: string, clause: Clause, facts: SentenceFacts): Match
         if (!RESULT_PREFIX.test(pre)) continue;
       } else if (PART_MARKERS.some((w) => pre.includes(w))) continue;
       const at = clause.start + m.index;
-      if (p.needsContext && !(facts.firstContext < at)) continue;
+      if (p.needsContext && !(facts().firstContext < at)) continue;
       if (APPEAL_QUANTITIES.has(p.quantity)) {
         // Agencies also report all their 行政复议 cases: only those tied to 信息公开 are table 四's.
-        const tied = facts.firstDisclosure < at || (facts.inSectionFour && facts.lastTopic < at);
+        const { firstDisclosure, inSectionFour, lastTopic } = facts();
+        const tied = firstDisclosure < at || (inSectionFour && lastTopic < at);
         if (!tied || (p.quantity === 'litigation' && pre.includes('复议')) || (p.quantity === 'review' && pre.includes('诉讼'))) continue;
       }
       const numberText = m[m.length - 1];
@@ -482,11 +530,17 @@ export const textTableMismatch: RuleDefinition<'text-table-mismatch'> = {
     const four = model.sections.find((s) => s.number === 4);
     const findings: Finding[] = [];
 
-    const tableValue = (match: Match): TableValue | undefined => {
-      const q = match.quantity;
-      if (ACTIVE_QUANTITIES.has(q)) return tables.active && match.doc ? activeValue(tables.active, q as ActiveQuantity, match.doc) : undefined;
+    const readValue = (q: Quantity, doc: DocType | undefined): TableValue | undefined => {
+      if (ACTIVE_QUANTITIES.has(q)) return tables.active && doc ? activeValue(tables.active, q as ActiveQuantity, doc) : undefined;
       if (APPEAL_QUANTITIES.has(q)) return tables.appeals ? appealValue(tables.appeals, q as AppealQuantity) : undefined;
       return tables.requests ? requestValue(tables.requests, q as RequestQuantity) : undefined;
+    };
+    // A report states the same quantities again and again (总体情况, 三, 四): each is read from the tables once.
+    const values = new Map<string, TableValue | undefined>();
+    const tableValue = (match: Match): TableValue | undefined => {
+      const key = `${match.quantity} ${match.doc ?? ''}`;
+      if (!values.has(key)) values.set(key, readValue(match.quantity, match.doc));
+      return values.get(key);
     };
 
     const compare = (paragraph: Paragraph, match: Match): void => {
@@ -503,31 +557,43 @@ export const textTableMismatch: RuleDefinition<'text-table-mismatch'> = {
     };
 
     for (const paragraph of paragraphsOf(model)) {
+      // Paragraphs are read independently (`previous` does not cross them): one that cannot state a figure is skipped.
+      if (!mayStateFigure(paragraph.text)) continue;
       const blanked = blankAsides(paragraph.text);
       // The phrase of the clause just before, across one sentence end (办结54件。其中予以公开…).
       let previous: Match | undefined;
       for (const sentence of sentencesOf(paragraph.text)) {
-        const sentenceText = paragraph.text.slice(sentence.start, sentence.end);
-        const usable = !SKIP_SENTENCE.test(sentenceText.replace(/上一?年度?结转/g, '结转')) && yearsAgree(sentenceText, model.year);
-        const line = positionAt(paragraph, sentence.start).line;
-        const inSectionFour = four !== undefined && four.range.start.line <= line && line <= four.range.end.line;
-        const facts = sentenceFacts(sentenceText, sentence, inSectionFour);
+        // What is known of the sentence is worked out once a clause of it states a phrase, not before.
+        let facts: SentenceFacts | undefined;
+        let usable: boolean | undefined;
+        const sentenceText = () => paragraph.text.slice(sentence.start, sentence.end);
+        const factsOf = (): SentenceFacts => {
+          if (facts) return facts;
+          const line = positionAt(paragraph, sentence.start).line;
+          const inSectionFour = four !== undefined && four.range.start.line <= line && line <= four.range.end.line;
+          return (facts = sentenceFacts(sentenceText(), sentence, inSectionFour));
+        };
+        const isUsable = (): boolean => {
+          if (usable !== undefined) return usable;
+          const text = sentenceText();
+          return (usable = !SKIP_SENTENCE.test(text.replace(/上一?年度?结转/g, '结转')) && yearsAgree(text, model.year));
+        };
         let scope: 'all' | 'none' | ReadonlySet<Quantity> = 'all';
         let doc: DocType | undefined;
         for (const clause of clausesOf(blanked, sentence)) {
           if (clause.separator === 'semicolon') scope = 'all';
           if (clause.separator === 'qizhong') scope = (previous && PARTS_OF[previous.quantity]) ?? 'none';
           // Nothing between two separators (`，其中`): the clause before is still the one before.
-          if (blanked.slice(clause.start, clause.end).trim() === '') continue;
-          const matches = matchesIn(blanked, clause, facts);
+          if (isBlank(blanked, clause)) continue;
+          const matches = matchesIn(blanked, clause, factsOf);
           for (const match of matches) {
             const resolved = ACTIVE_QUANTITIES.has(match.quantity) ? { ...match, doc: match.doc ?? doc } : match;
             if (resolved.doc) doc = resolved.doc;
-            if (!usable || scope === 'none' || (scope !== 'all' && !scope.has(match.quantity))) continue;
+            if (!isUsable() || scope === 'none' || (scope !== 'all' && !scope.has(match.quantity))) continue;
             compare(paragraph, resolved);
           }
           if (!matches.some((m) => ACTIVE_QUANTITIES.has(m.quantity))) doc = undefined;
-          previous = usable ? matches[matches.length - 1] : undefined;
+          previous = matches.length > 0 && isUsable() ? matches[matches.length - 1] : undefined;
         }
       }
     }

@@ -57,6 +57,22 @@ suite('rule text-table-mismatch', () => {
         assert.deepEqual(codes(diagnosticsOf(text)), [CODE]);
       });
 
+      test('信息不存在 N 件 (the old name of 本机关不掌握相关政府信息) is compared with （四）1; booked under （四）2 it is flagged (reference §7)', () => {
+        assert.deepEqual(flagged(reportSaying(template, '本年度共办结7件，其中予以公开3件，部分公开1件，不予公开1件，信息不存在1件，其他处理1件。')), []);
+        assert.deepEqual(flagged(reportSaying(template, '本机关不掌握相关政府信息1件。')), []);
+        const text = reportSaying(template, '本年度共办结7件，其中予以公开3件，部分公开1件，不予公开1件，信息不存在3件，其他处理1件。');
+        const d = single(diagnosticsOf(text).filter((x) => x.code === CODE), CODE);
+        assert.equal(textAt(text, d.range), '3');
+        assert.equal(messageOf(d), '正文称信息不存在 3 件，表三“（四）无法提供 1.本机关不掌握相关政府信息·总计”为 1。');
+        assert.deepEqual(d.relatedInformation?.[0].location.range, requestCellRange(text, template, 'r4.1', 'total'));
+        // The report of §7: the text says 信息不存在, the table books the request under 2.没有现成信息需要另行制作.
+        const misbooked = reportSaying(template, '信息不存在1件。', 3, { requests: { 'r4.1': [0, 0, 0, 0, 0, 0, 0], 'r4.2': [1, 0, 0, 0, 0, 0, 1] } });
+        assert.deepEqual(flagged(misbooked), ['1']);
+        // Not a statement of the row: qualified, or not opening its clause.
+        assert.deepEqual(flagged(reportSaying(template, '因申请的信息不存在答复3件。')), []);
+        assert.deepEqual(flagged(reportSaying(template, '经检索信息不存在的3件已告知申请人。')), []);
+      });
+
       test('flags each phrase of table 三 against its own cell', () => {
         const cases: [sentence: string, figure: string, cell: string][] = [
           ['本年度共收到政府信息公开申请8件。', '8', '一、本年新收政府信息公开申请数量·总计 = 7'],

@@ -7,7 +7,7 @@ import { cellName, relatedCells, say, tablesOf, type Finding, type RuleContext, 
 // ---------------------------------------------------------------------------------------
 // The quantities a phrase can state, and where each is read in the tables.
 
-type RequestQuantity = 'new' | 'carried' | 'handled' | 'carryover' | 'r1' | 'r2' | 'r3' | 'r4' | 'r5' | 'r6';
+type RequestQuantity = 'new' | 'carried' | 'handled' | 'carryover' | 'r1' | 'r2' | 'r3' | 'r4' | 'noInfo' | 'r5' | 'r6';
 type AppealQuantity = 'review' | 'litigation' | 'direct' | 'after';
 type ActiveQuantity = 'issued' | 'repealed' | 'inForce';
 type Quantity = RequestQuantity | AppealQuantity | ActiveQuantity;
@@ -23,6 +23,7 @@ const NAMES: Readonly<Record<Quantity, readonly [zh: string, en: string]>> = {
   r2: ['部分公开', 'partly disclosed (部分公开)'],
   r3: ['不予公开', 'not disclosed (不予公开)'],
   r4: ['无法提供', 'cannot be provided (无法提供)'],
+  noInfo: ['信息不存在', 'information does not exist (信息不存在)'],
   r5: ['不予处理', 'not processed (不予处理)'],
   r6: ['其他处理', 'otherwise handled (其他处理)'],
   review: ['行政复议', 'administrative reviews'],
@@ -39,7 +40,7 @@ const DOC_NAMES: Readonly<Record<DocType, readonly [zh: string, en: string]>> = 
   normative: ['行政规范性文件', 'normative documents'],
 };
 
-const RESULT_QUANTITIES: ReadonlySet<Quantity> = new Set(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+const RESULT_QUANTITIES: ReadonlySet<Quantity> = new Set(['r1', 'r2', 'r3', 'r4', 'noInfo', 'r5', 'r6']);
 
 /**
  * After `…N件，其中…` the figures are parts of N, not totals, and are not compared; except where the
@@ -84,6 +85,9 @@ const PHRASES: readonly Phrase[] = [
   phrase('r2', '部分公开(?:的)?(?:申请)?', ['部分公开']),
   phrase('r3', '不予公开(?:的)?(?:申请)?', ['不予公开']),
   phrase('r4', '无法提供(?:的)?(?:申请)?', ['无法提供']),
+  // 信息不存在 is the old name of （四）无法提供 1.本机关不掌握相关政府信息 (reference §7: a report said
+  // 信息不存在3件 while its table booked them under 2.没有现成信息需要另行制作).
+  phrase('noInfo', '(?:信息不存在|本机关不掌握(?:相关)?(?:的)?(?:政府)?信息)(?:的)?(?:申请)?', ['不存在', '不掌握']),
   phrase('r5', '不予处理(?:的)?(?:申请)?', ['不予处理']),
   phrase('r6', '其他处理(?:的)?(?:申请)?', ['其他处理']),
   phrase('review', '(?:被)?(?:申请)?行政复议(?:申请|案件)?', ['行政复议']),
@@ -368,6 +372,7 @@ function requestValue(table: Table, quantity: RequestQuantity): TableValue | und
   let rowIds: string[];
   if (quantity === 'handled') rowIds = ['r7'];
   else if (quantity === 'new' || quantity === 'carried' || quantity === 'carryover') rowIds = [quantity];
+  else if (quantity === 'noInfo') rowIds = ['r4.1'];
   else rowIds = rows.filter((r) => r.holdsValues && (r.id === quantity || r.group === quantity)).map((r) => r.id);
   if (rowIds.length === 0) return undefined;
   const cells = rowTotals(table, rowIds);

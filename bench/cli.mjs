@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { syntheticReport } from './synthetic.mjs';
+import { fmtMs, load, median, table } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist', 'bench');
@@ -34,17 +35,6 @@ const mdlPackage = path.dirname(realpathSync(path.join(root, 'node_modules', '.b
 const mdlBin = path.join(mdlPackage, JSON.parse(readFileSync(path.join(mdlPackage, 'package.json'), 'utf8')).bin['markdownlint-cli2']);
 const mdlVersion = JSON.parse(readFileSync(path.join(mdlPackage, 'package.json'), 'utf8')).version;
 
-const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-function table(headers, rows, align) {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((t, i) => (align[i] === 'r' ? String(t).padStart(widths[i]) : String(t).padEnd(widths[i]))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-const load = () => os.loadavg().map((l) => l.toFixed(2));
 
 // ---------------------------------------------------------------------------------------
 // The files: *.gknb.md, so that gknb checks every one (it skips .md files that do not look

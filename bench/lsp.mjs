@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { syntheticReport } from './synthetic.mjs';
+import { fmtMs, load, percentile, table } from './report.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -41,10 +42,6 @@ if (!existsSync(serverModule)) {
 // ---------------------------------------------------------------------------------------
 // Helpers (numbers and a plain-text table whose CJK characters take two columns).
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 function stats(times) {
   const sorted = [...times].sort((a, b) => a - b);
   return {
@@ -55,14 +52,6 @@ function stats(times) {
     maxMs: sorted[sorted.length - 1],
   };
 }
-const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
-const width = (text) => [...String(text)].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-function table(headers, rows, align) {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (r) => r.map((text, i) => (align[i] === 'r' ? ' '.repeat(widths[i] - width(text)) + text : text + ' '.repeat(widths[i] - width(text)))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-const load = () => os.loadavg().map((l) => l.toFixed(2));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function within(promise, ms, what) {
   return new Promise((resolve, reject) => {

@@ -1,0 +1,39 @@
+// What the benchmark scripts share for reporting: order statistics, number formats, the machine
+// load, and a plain-text table aligned by display width (East Asian Width from a library: CJK
+// labels take two columns).
+import { eastAsianWidth } from 'get-east-asian-width';
+import * as os from 'node:os';
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Milliseconds with as many decimals as are meaningful at that size. */
+export const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+
+/** The 1/5/15-minute load averages: the machine is shared, so every result says how busy it was. */
+export const load = () => os.loadavg().map((l) => l.toFixed(2));
+
+export function displayWidth(text) {
+  let width = 0;
+  for (const ch of String(text)) width += eastAsianWidth(ch.codePointAt(0));
+  return width;
+}
+
+/** A table of columns separated by two spaces; `align[i]` is 'l' or 'r'. */
+export function table(headers, rows, align) {
+  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  const cell = (text, i) => {
+    const pad = ' '.repeat(widths[i] - displayWidth(text));
+    return align[i] === 'r' ? pad + text : text + pad;
+  };
+  const line = (r) => r.map((text, i) => cell(String(text), i)).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

@@ -6,6 +6,9 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..', '..');
 
+/** test-fixtures/config/.gknbrc.json: turns appeal-total off; line 3 names a rule that does not exist. */
+const CONFIG_FIXTURE = '{\n  "rules": {\n    "appeal-total": "off",\n    "empty-cel": "off"\n  }\n}\n';
+
 function prepareFixtures() {
   const examples = path.join(root, 'examples');
   const fixtures = path.join(root, 'test-fixtures');
@@ -13,6 +16,12 @@ function prepareFixtures() {
   fs.mkdirSync(fixtures, { recursive: true });
   const files = fs.existsSync(examples) ? fs.readdirSync(examples).filter((f) => f.endsWith('.gknb.md')) : [];
   for (const file of files) fs.copyFileSync(path.join(examples, file), path.join(fixtures, file));
+  // A folder with a .gknbrc.json (one valid rule level, one unknown rule) over a copy of the mistakes example.
+  if (files.includes('mistakes.gknb.md')) {
+    fs.mkdirSync(path.join(fixtures, 'config'));
+    fs.copyFileSync(path.join(examples, 'mistakes.gknb.md'), path.join(fixtures, 'config', 'report.gknb.md'));
+    fs.writeFileSync(path.join(fixtures, 'config', '.gknbrc.json'), CONFIG_FIXTURE);
+  }
   if (files.length === 0) console.warn(`WARNING: no examples/*.gknb.md found; the workspace-file tests will fail.`);
   else console.log(`fixtures: copied ${files.length} example(s) to ${path.relative(root, fixtures)}/: ${files.join(', ')}`);
   return fixtures;

@@ -9,5 +9,6 @@ import './commands.test';
 import './features.test';
 import './status.test';
 import './import.test';
+import './config.test';
 // Last: it kills the language server (in the Node host).
 import './recovery.test';

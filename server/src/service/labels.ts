@@ -77,14 +77,24 @@ export function closest<T>(key: string, candidates: readonly Candidate<T>[]): T 
 
 const NUMBER_LIKE = /^[+\-－＋]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|元|万|件|个|项)?$/;
 
-const SPACE = /[\s\u3000]/;
 const SPACES = /[\s\u3000]/g;
 
 /** Whether a cell's text reads as a number (used to tell value cells from label cells). */
 export function isNumberLike(text: string): boolean {
-  // Called several times per cell: plain counts and unspaced text skip the regex and the copy.
+  // Called several times per cell: plain counts skip the regex, unspaced text skips the copy.
   if (isPlainNumber(text)) return true;
-  return NUMBER_LIKE.test(SPACE.test(text) ? text.replace(SPACES, '') : text);
+  return NUMBER_LIKE.test(hasJsSpace(text) ? text.replace(SPACES, '') : text);
+}
+
+/** Whether a UTF-16 unit matches /\s/ (which includes U+3000), without a regex. */
+export function isJsSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x1680
+    || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
+}
+
+function hasJsSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isJsSpace(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Whether `text` is one or more ASCII digits and nothing else (`/^[0-9]+$/` without a regex). */

@@ -89,6 +89,7 @@ export interface LabelIssue {
 
 export interface TableRow {
   readonly line: number;
+  /** The whole line; an accessor built on first read, like Cell.range. */
   readonly range: Range;
   readonly cells: readonly Cell[];
 }
@@ -103,7 +104,7 @@ export interface Table {
   /** 0-based first line. */
   readonly line: number;
   readonly rows: readonly TableRow[];
-  /** Bound value cells: rowId → columnId → cell. */
+  /** Bound value cells: rowId → columnId → cell. A row is a ReadonlyMap, not necessarily a Map instance. */
   readonly cells: ReadonlyMap<string, ReadonlyMap<string, ValueCell>>;
   /** Canonical row ids found, in order of appearance. */
   readonly rowIds: readonly string[];

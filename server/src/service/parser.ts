@@ -4,7 +4,7 @@ import type {
   YearMention, Cell, Directive, DirectiveKind, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
   TableRow, TemplateSource, TemplateYear, ValueCell, ValueKind, YearSource,
 } from './model';
-import { asciiDigits, closest, isNumberLike, isPlainNumber, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
+import { asciiDigits, closest, isJsSpace, isNumberLike, isPlainNumber, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
 import {
   ACTIVE_BLOCKS, ACTIVE_TEMPLATE_WORDS, APPEAL_COLUMNS, APPEAL_HEADER_WORDS, APPEAL_ROW_ID, REQUEST_COLUMNS,
   REQUEST_HEADER_WORDS, REQUEST_RELATION_NOTE, REQUEST_ROWS, SECTIONS, canonicalHeading, activeRowId,
@@ -169,6 +169,21 @@ class BoundCell implements ValueCell {
   }
 }
 
+/** A table row whose Range (the whole line) is built on first use, like RowCell's. */
+class ParsedRow implements TableRow {
+  private cachedRange: Range | undefined = undefined;
+
+  constructor(readonly line: number, private readonly length: number, readonly cells: readonly Cell[]) {}
+
+  get range(): Range {
+    return (this.cachedRange ??= makeRange(this.line, 0, this.length));
+  }
+
+  toJSON(): TableRow {
+    return { line: this.line, range: this.range, cells: this.cells };
+  }
+}
+
 function makeCell(content: string, line: number, start: number, end: number): Cell {
   let from = start;
   while (from < end && isSpace(content.charCodeAt(from))) from++;
@@ -182,7 +197,8 @@ function makeCell(content: string, line: number, start: number, end: number): Ce
 export function pipeCells(content: string, line: number): Cell[] {
   const first = leadingSpace(content);
   const last = content.length - trailingSpace(content) - 1;
-  const cells: Cell[] = [];
+  const cells = rowScratch;
+  let count = 0;
   // Cells lie between unescaped pipes; text before a leading pipe and after a trailing one is not a cell.
   let start = 0;
   let isFirst = true;
@@ -191,27 +207,41 @@ export function pipeCells(content: string, line: number): Cell[] {
     const end = i < 0 ? content.length : i;
     const leading = isFirst && end === first;
     const trailing = i < 0 && content.charCodeAt(last) === 124 && content.charCodeAt(last - 1) !== 92;
-    if (!leading && !trailing) cells.push(makeCell(content, line, start, end));
+    if (!leading && !trailing) cells[count++] = makeCell(content, line, start, end);
     if (i < 0) break;
     isFirst = false;
     start = i + 1;
   }
+  return takeCells(count);
+}
+
+// Rows are collected here and copied out at their exact size: an array grown by push keeps room
+// for more cells than a row has, in every row of the model.
+const rowScratch: Cell[] = [];
+const NO_CELL: Cell = { text: '', range: makeRange(0, 0, 0) };
+
+/** The first `count` collected cells as a new array; `used` slots are cleared (references dropped, capacity kept). */
+function takeCells(count: number, used = count): Cell[] {
+  const cells = rowScratch.slice(0, count);
+  rowScratch.fill(NO_CELL, 0, used);
   return cells;
 }
 
 /** The cells of a tab-separated row (Word/WPS paste), with ranges on `line`. */
 export function tabCells(content: string, line: number): Cell[] {
-  const cells: Cell[] = [];
+  const cells = rowScratch;
+  let count = 0;
   let start = 0;
   for (let i = content.indexOf('\t'); ; i = content.indexOf('\t', start)) {
     const end = i < 0 ? content.length : i;
-    cells.push(makeCell(content, line, start, end));
+    cells[count++] = makeCell(content, line, start, end);
     if (i < 0) break;
     start = i + 1;
   }
   // A trailing tab leaves an empty cell that is only an artefact of copying.
-  if (cells.length > 1 && cells[cells.length - 1].text === '' && content.endsWith('\t')) cells.pop();
-  return cells;
+  const used = count;
+  if (count > 1 && cells[count - 1].text === '' && content.endsWith('\t')) count--;
+  return takeCells(count, used);
 }
 
 type LineKind = 'blank' | 'text' | 'pipe' | 'delimiter' | 'tab';
@@ -261,6 +291,10 @@ const SECTION_KEYS: readonly SectionMatcher[] = SECTIONS.flatMap((s) => [
 const SECTION_BY_KEY = new Map(SECTION_KEYS.map((m) => [m.key, m]));
 const SECTION_FUZZY: Candidate<SectionMatcher>[] = SECTION_KEYS.filter((m) => m.key.length >= 8).map((m) => ({ key: m.key, value: m }));
 
+const ATX_CLOSING = /[ \t]+#+$/;
+const EMPHASIS = /^(\*\*|__|\*|_)(.*)\1$/;
+const SPACES = /[\s\u3000]/g;
+
 /** Recognises a section heading on one line of content, or returns undefined. */
 export function parseHeading(content: string, line: number): SectionHeading | undefined {
   if (content.length > 120) return undefined;
@@ -274,19 +308,21 @@ export function parseHeading(content: string, line: number): SectionHeading | un
   let textEnd = content.length - trailingSpace(content);
   if (atx) {
     // Closing #s of an ATX heading are not text.
-    const closing = /[ \t]+#+$/.exec(content.slice(0, textEnd));
+    const closing = ATX_CLOSING.exec(content.slice(0, textEnd));
     if (closing) textEnd -= closing[0].length;
   }
   // Emphasis around the whole heading (`**六、其他需要报告的事项**`) is formatting, not wording.
   for (;;) {
-    const inner = content.slice(textStart, textEnd);
-    const m = /^(\*\*|__|\*|_)(.*)\1$/.exec(inner);
+    // Only `*` or `_` can open emphasis: other lines skip the copy and the regex.
+    const open = content.charCodeAt(textStart);
+    if (textStart >= textEnd || (open !== 42 && open !== 95)) break;
+    const m = EMPHASIS.exec(content.slice(textStart, textEnd));
     if (!m || m[2].trim() === '') break;
     textStart += m[1].length;
     textEnd -= m[1].length;
   }
-  while (textStart < textEnd && /[\s\u3000]/.test(content[textStart])) textStart++;
-  while (textEnd > textStart && /[\s\u3000]/.test(content[textEnd - 1])) textEnd--;
+  while (textStart < textEnd && isJsSpace(content.charCodeAt(textStart))) textStart++;
+  while (textEnd > textStart && isJsSpace(content.charCodeAt(textEnd - 1))) textEnd--;
   const text = content.slice(textStart, textEnd);
   if (text === '' || text.length > 60) return undefined;
   // `（一）…` numbers a sub-head inside a section, never one of the six sections.
@@ -305,7 +341,7 @@ export function parseHeading(content: string, line: number): SectionHeading | un
     fuzzy = matcher !== undefined;
   }
   if (!matcher) return undefined;
-  const written = text.replace(/[\s\u3000]/g, '');
+  const written = text.replace(SPACES, '');
   const canonical = written === canonicalHeading(matcher.section);
   return {
     section: matcher.section,
@@ -338,6 +374,11 @@ const FULLWIDTH_DIGIT = /[０-９]/;
 const BLANK: ParsedValue = Object.freeze({ kind: 'blank' });
 const SMALL_NUMBERS = new Map<string, ParsedValue>();
 
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$/;
+const COMMAS = /,/g;
+const CURRENCY_UNIT = /(万元|元)$/;
+const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
+
 export function parseValue(text: string, kind: ValueKind): ParsedValue {
   if (text === '') return BLANK;
   if (isPlainNumber(text)) {
@@ -350,10 +391,10 @@ export function parseValue(text: string, kind: ValueKind): ParsedValue {
     return { kind: 'number', value: Number(text), fullwidth: false };
   }
   const fullwidth = FULLWIDTH_DIGIT.test(text);
-  let t = text.normalize('NFKC').replace(/[\s\u3000]/g, '');
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$/.test(t)) t = t.replace(/,/g, '');
-  if (kind === 'amount') t = t.replace(/(万元|元)$/, '');
-  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(t);
+  let t = text.normalize('NFKC').replace(SPACES, '');
+  if (GROUPED_NUMBER.test(t)) t = t.replace(COMMAS, '');
+  if (kind === 'amount') t = t.replace(CURRENCY_UNIT, '');
+  const m = DECIMAL.exec(t);
   if (!m) return { kind: 'invalid', reason: 'not-a-number' };
   const value = Number(t);
   if (kind !== 'amount' && m[3] !== undefined) return { kind: 'invalid', reason: 'fraction', value };
@@ -433,6 +474,7 @@ function countNumberLike(cells: readonly Cell[]): number {
 }
 
 const isNotBlank = (cell: Cell): boolean => cell.text !== '';
+const NO_CELLS: readonly Cell[] = [];
 
 function countNonBlank(cells: readonly Cell[]): number {
   let n = 0;
@@ -491,21 +533,78 @@ function fullWidthOf(rows: readonly TableRow[], cap: number): number {
   return Math.min(widest, cap);
 }
 
+/**
+ * A bound row's cells by column id: the ReadonlyMap the model promises, held as a short array
+ * (at most 15 cells, found by a scan). A Map per row costs a hash table that regrows as the
+ * cells are set; rows are thousands in a large draft. Iterates in binding order, like a Map,
+ * and serialises like one (`{}`).
+ */
+class CellRow implements ReadonlyMap<string, ValueCell> {
+  constructor(private readonly list: readonly ValueCell[]) {}
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get(columnId: string): ValueCell | undefined {
+    for (const cell of this.list) if (cell.columnId === columnId) return cell;
+    return undefined;
+  }
+
+  has(columnId: string): boolean {
+    return this.get(columnId) !== undefined;
+  }
+
+  forEach(callback: (value: ValueCell, key: string, map: ReadonlyMap<string, ValueCell>) => void, thisArg?: unknown): void {
+    for (const cell of this.list) callback.call(thisArg, cell, cell.columnId, this);
+  }
+
+  entries(): MapIterator<[string, ValueCell]> {
+    return this.list.map((cell): [string, ValueCell] => [cell.columnId, cell]).values();
+  }
+
+  keys(): MapIterator<string> {
+    return this.list.map((cell) => cell.columnId).values();
+  }
+
+  values(): MapIterator<ValueCell> {
+    return this.list.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ValueCell]> {
+    return this.entries();
+  }
+
+  toJSON(): object {
+    return {};
+  }
+}
+
 class TableBuilder {
-  readonly cells = new Map<string, Map<string, ValueCell>>();
+  readonly cells = new Map<string, CellRow>();
   readonly rowIds: string[] = [];
   readonly labelIssues: LabelIssue[] = [];
 
   bind(rowId: string, columns: readonly ColumnSpec[], values: readonly (Cell & { missing?: boolean })[]): boolean {
     if (this.cells.has(rowId)) return false;
-    const row = new Map<string, ValueCell>();
+    // Sized exactly: an array grown by push keeps room for ten more cells in every row.
+    let count = 0;
+    for (let i = 0; i < columns.length; i++) if (values[i]) count++;
+    const list = new Array<ValueCell>(count);
+    let filled = 0;
     for (let i = 0; i < columns.length; i++) {
       const cell = values[i];
       if (!cell) continue;
       const column = columns[i];
-      row.set(column.id, new BoundCell(cell, cell.text, rowId, column.id, column.kind, parseValue(cell.text, column.kind), cell.missing === true));
+      const bound = new BoundCell(cell, cell.text, rowId, column.id, column.kind, parseValue(cell.text, column.kind), cell.missing === true);
+      // As Map.set would: a column id bound again keeps its first position.
+      let at = 0;
+      while (at < filled && list[at].columnId !== column.id) at++;
+      list[at] = bound;
+      if (at === filled) filled++;
     }
-    this.cells.set(rowId, row);
+    if (filled < count) list.length = filled;
+    this.cells.set(rowId, new CellRow(list));
     this.rowIds.push(rowId);
     return true;
   }
@@ -527,7 +626,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   const columnCount = REQUEST_COLUMNS.length;
   const fullWidth = fullWidthOf(run.rows, columnCount + 3);
   // Resolve every row's label first: the template of this table depends on its rows.
-  interface Resolved { row: TableRow; labels: Cell[]; values: (Cell & { missing?: boolean })[]; leaf?: RequestRowSpec; unknown: { cell: Cell; text: string }[] }
+  interface Resolved { row: TableRow; labels: Cell[]; values: (Cell & { missing?: boolean })[]; leaf?: RequestRowSpec; unknown?: { cell: Cell; text: string }[] }
   const resolved: Resolved[] = [];
   let headerDone = false;
   let template: TemplateYear | undefined;
@@ -540,9 +639,9 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
       headerDone = true;
     }
     const { labels, values } = splitRow(row, columnCount, 3, fullWidth);
-    const entry: Resolved = { row, labels, values, unknown: [] };
+    const entry: Resolved = { row, labels, values };
     // Numbers before the seven value cells do not belong to any column: one issue per row.
-    const surplus = labels.filter((c) => isNumberLike(c.text));
+    const surplus = countNumberLike(labels) > 0 ? labels.filter((c) => isNumberLike(c.text)) : NO_CELLS;
     if (surplus.length > 0) {
       builder.labelIssues.push({
         range: { start: surplus[0].range.start, end: surplus[surplus.length - 1].range.end },
@@ -553,7 +652,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
       if (cell.text === '' || isNumberLike(cell.text)) continue;
       for (const { segment, spec } of requestSegments(cell.text)) {
         if (spec) entry.leaf = spec;
-        else entry.unknown.push({ cell, text: segment });
+        else (entry.unknown ??= []).push({ cell, text: segment });
         if (spec?.group === 'r6') template = '2021';
       }
     }
@@ -568,9 +667,8 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   const columns = REQUEST_COLUMNS;
   const byId = REQUEST_ROW_BY_ID[template];
   for (const entry of resolved) {
-    const hasValues = entry.values.some((v) => v.text !== '');
     let spec = entry.leaf && byId.get(entry.leaf.id);
-    if (entry.unknown.length > 0) {
+    if (entry.unknown) {
       for (const u of entry.unknown) {
         const guess = closest(labelKey(stripNumbering(u.text)), REQUEST_ROW_CANDIDATES);
         builder.issue(segmentCell(u.cell, u.text), 'row', guess && byId.has(guess.id) ? guess.label : undefined, u.text);
@@ -579,7 +677,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
       }
     }
     if (!spec || !spec.holdsValues) {
-      if (!spec && entry.unknown.length === 0 && hasValues) {
+      if (!spec && !entry.unknown && countNonBlank(entry.values) > 0) {
         // Numbers without any label: nothing to bind them to.
         builder.issue(entry.labels[0] ?? entry.values[0], 'row', undefined, '');
       }
@@ -663,10 +761,9 @@ function activeTemplateOf(run: RowRun): TemplateYear | undefined {
     for (const cell of row.cells) {
       // Blanks and plain counts are never template words (and labelKey would only echo them).
       if (cell.text === '' || isPlainNumber(cell.text)) continue;
-      const key = labelKey(cell.text);
-      if (ACTIVE_WORDS_2019.has(key)) votes2019++;
-      if (ACTIVE_WORDS_2021.has(key)) votes2021++;
-      if (blockItem(cell.text) === '九') votes2019++;
+      const votes = templateVotes(cell.text);
+      votes2019 += votes >> 2;
+      votes2021 += votes & 3;
     }
   }
   if (votes2019 === votes2021) return undefined;
@@ -676,9 +773,27 @@ function activeTemplateOf(run: RowRun): TemplateYear | undefined {
 const ACTIVE_WORDS_2019 = new Set(ACTIVE_TEMPLATE_WORDS['2019'].map(labelKey));
 const ACTIVE_WORDS_2021 = new Set(ACTIVE_TEMPLATE_WORDS['2021'].map(labelKey));
 
+/** A cell's votes for the 2019 and 2021 table 二, as 2019 × 4 + 2021. Memoised: labels repeat. */
+function templateVotes(text: string): number {
+  let votes = templateVoteCache.get(text);
+  if (votes === undefined) {
+    const key = labelKey(text);
+    const votes2019 = (ACTIVE_WORDS_2019.has(key) ? 1 : 0) + (blockItem(text) === '九' ? 1 : 0);
+    const votes2021 = ACTIVE_WORDS_2021.has(key) ? 1 : 0;
+    votes = votes2019 * 4 + votes2021;
+    if (templateVoteCache.size >= 20_000) templateVoteCache.clear();
+    if (text.length <= 200) templateVoteCache.set(text, votes);
+  }
+  return votes;
+}
+const templateVoteCache = new Map<string, number>();
+
+const OPEN_PAREN = /\(/g;
+const CLOSE_PAREN = /\)/g;
+
 function blockItem(text: string): string | undefined {
-  if (!text.includes('第二十条') && !text.includes('二十')) return undefined;
-  const m = ACTIVE_BLOCK_RE.exec(text.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）'));
+  if (!text.includes('二十')) return undefined; // also the test for 第二十条, which contains it
+  const m = ACTIVE_BLOCK_RE.exec(text.normalize('NFKC').replace(SPACES, '').replace(OPEN_PAREN, '（').replace(CLOSE_PAREN, '）'));
   return m ? m[1] : undefined;
 }
 
@@ -865,7 +980,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       run.lastLineLength = raw[i].length;
       if (kind !== 'delimiter') {
         const cells = kind === 'pipe' ? pipeCells(lines[i], i) : tabCells(lines[i], i);
-        run.rows.push({ line: i, range: makeRange(i, 0, raw[i].length), cells });
+        run.rows.push(new ParsedRow(i, raw[i].length, cells));
       }
       continue;
     }

@@ -4,11 +4,14 @@ import { REQUEST_COLUMNS, REQUEST_ROWS, resultRowIds } from '../template';
 import type { TemplateYear } from '../model';
 import { formatNumber, isBlank, isReadable, numberOf, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
 
-// Group the terms as the template does: （一）（二） rows, then （三）…（六） groups.
-const GROUPS: Readonly<Record<TemplateYear, readonly { id: string; short: string }[]>> = {
-  '2019': REQUEST_ROWS['2019'].filter((r) => /^r[1-6]$/.test(r.id)),
-  '2021': REQUEST_ROWS['2021'].filter((r) => /^r[1-6]$/.test(r.id)),
-};
+// Group the terms as the template does: （一）（二） rows, then （三）…（六） groups, each with
+// the result rows it sums (the row itself or its items), computed once per template.
+const groupsOf = (template: TemplateYear): readonly { short: string; rowIds: readonly string[] }[] =>
+  REQUEST_ROWS[template].filter((r) => /^r[1-6]$/.test(r.id)).map((g) => ({
+    short: g.short,
+    rowIds: resultRowIds(template).filter((id) => id === g.id || id.startsWith(`${g.id}.`)),
+  }));
+const GROUPS: Readonly<Record<TemplateYear, ReturnType<typeof groupsOf>>> = { '2019': groupsOf('2019'), '2021': groupsOf('2021') };
 
 export const resultTotal: RuleDefinition<'result-total'> = {
   id: 'result-total',
@@ -20,14 +23,16 @@ export const resultTotal: RuleDefinition<'result-total'> = {
       // With rows missing the sum cannot be known; missing-row reports them.
       if (!table.cells.has('r7') || rowIds.some((id) => !table.cells.has(id))) continue;
       const groups = GROUPS[table.template];
+      const totalRow = table.cells.get('r7')!;
+      const partRows = rowIds.map((id) => table.cells.get(id)!);
       for (const column of REQUEST_COLUMNS) {
-        const total = table.cells.get('r7')!.get(column.id);
+        const total = totalRow.get(column.id);
         if (isBlank(total) || !isReadable(total)) continue;
         // Summed in place: most columns are right, and they should cost no garbage.
         let expected = 0;
         let readable = true;
-        for (const id of rowIds) {
-          const part = table.cells.get(id)!.get(column.id);
+        for (const row of partRows) {
+          const part = row.get(column.id);
           if (!isReadable(part)) {
             readable = false;
             break;
@@ -38,8 +43,7 @@ export const resultTotal: RuleDefinition<'result-total'> = {
         if (!readable || expected === found) continue;
         const parts = rowIds.map((id) => table.cells.get(id)!.get(column.id));
         const terms = groups.map((g) => {
-          const sum = rowIds.filter((id) => id === g.id || id.startsWith(`${g.id}.`))
-            .reduce((s, id) => s + numberOf(table.cells.get(id)!.get(column.id)), 0);
+          const sum = g.rowIds.reduce((s, id) => s + numberOf(table.cells.get(id)!.get(column.id)), 0);
           return `${g.short} ${formatNumber(sum)}`;
         });
         findings.push({

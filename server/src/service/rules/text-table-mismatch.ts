@@ -565,9 +565,12 @@ export const textTableMismatch: RuleDefinition<'text-table-mismatch'> = {
       // Paragraphs are read independently (`previous` does not cross them): one that cannot state a figure is skipped.
       if (!mayStateFigure(paragraph.text)) continue;
       const blanked = blankAsides(paragraph.text);
-      // The phrase of the clause just before, across one sentence end (办结54件。其中予以公开…).
+      // The last phrase stated before a 其中: in the sentence so far, or in the sentence just before when
+      // this one opens with 其中 (办结54件。其中予以公开…). Clauses that state none (按时办结率100%, a
+      // qualified 按时办结4件) do not replace it; a sentence skipped for comparing (它含 %) still states it.
       let previous: Match | undefined;
       for (const sentence of sentencesOf(paragraph.text)) {
+        if (!/^\s*其中/.test(blanked.slice(sentence.start, sentence.end))) previous = undefined;
         // What is known of the sentence is worked out once a clause of it states a phrase, not before.
         let facts: SentenceFacts | undefined;
         let usable: boolean | undefined;
@@ -598,7 +601,7 @@ export const textTableMismatch: RuleDefinition<'text-table-mismatch'> = {
             compare(paragraph, resolved);
           }
           if (!matches.some((m) => ACTIVE_QUANTITIES.has(m.quantity))) doc = undefined;
-          previous = matches.length > 0 && isUsable() ? matches[matches.length - 1] : undefined;
+          if (matches.length > 0) previous = matches[matches.length - 1];
         }
       }
     }

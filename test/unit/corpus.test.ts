@@ -176,13 +176,6 @@ interface Deviation {
 
 /** By seed number. */
 const FIXTURE_DEVIATIONS: Readonly<Record<string, readonly Deviation[]>> = {
-  '004': [{
-    expected: '35:6-35:7 information [unknown-label] 行标签“益”与模板中的任何标签都不相符。',
-    actual: '35:6-35:7 information [unknown-label] 列标签“益”与模板中的任何标签都不相符。',
-    why: '益 is what the truncation left of the row label 4.保护第三方合法权益: it stands in the third label '
-      + 'column of a row of table 三 (the importer reports it as a row label too); the parser takes that '
-      + 'number-less row after the header rows for a header row and calls 益 a column label.',
-  }],
 };
 
 function readFixture(file: string): string[] {

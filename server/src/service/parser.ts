@@ -630,10 +630,15 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   const resolved: Resolved[] = [];
   let headerDone = false;
   let template: TemplateYear | undefined;
+  let headerRows = 0;
   for (const row of run.rows) {
     if (!headerDone) {
-      if (!hasDistinctRequestCell(row) && countNumberLike(row.cells) < 2) {
+      // After the first header row, a row names at least one column to be a header row too: a
+      // number-less row with none (a truncated paste leaves 益 of 4.保护第三方合法权益) is a data row,
+      // and its label is reported as a row label.
+      if (!hasDistinctRequestCell(row) && countNumberLike(row.cells) < 2 && (headerRows === 0 || namesRequestColumn(row))) {
         checkHeaderRow(row, builder);
+        headerRows++;
         continue;
       }
       headerDone = true;
@@ -719,6 +724,16 @@ interface RequestSegment {
   readonly spec?: RequestRowSpec;
 }
 const segmentCache = new Map<string, readonly RequestSegment[]>();
+
+/** Whether a row has a cell naming a column of table 三 (or its relation note). */
+function namesRequestColumn(row: TableRow): boolean {
+  for (const cell of row.cells) {
+    if (cell.text === '') continue;
+    const key = labelKey(cell.text);
+    if (REQUEST_COLUMN_KEYS.has(key) || key.startsWith(RELATION_NOTE_KEY)) return true;
+  }
+  return false;
+}
 
 function checkHeaderRow(row: TableRow, builder: TableBuilder): void {
   for (const cell of row.cells) {

@@ -31,6 +31,18 @@ suite('rule unknown-label', () => {
         assert.equal(ofCode(diags, 'missing-row').length, 0, dump(diags));
       });
 
+      test('a number-less row after the header that names no column is a data row: its fragment is a row label', () => {
+        // A truncated paste leaves 益 of 4.保护第三方合法权益 in a row of its own, right after the header rows.
+        const base = buildReport(template);
+        const firstDataRow = base.split('\n').findIndex((l) => l.startsWith('| 一、本年新收'));
+        const lines = base.split('\n');
+        lines.splice(firstDataRow, 0, '| | | 益 | | | | | | | |');
+        const text = lines.join('\n');
+        const d = single(diagnosticsOf(text).filter((x) => x.code === 'unknown-label'), 'unknown-label');
+        assert.equal(textAt(text, d.range), '益');
+        assert.equal(d.message, '行标签“益”与模板中的任何标签都不相符。');
+      });
+
       test('flags a label that matches nothing without a suggestion', () => {
         const text = replaceOnce(buildReport(template), '| 商业企业 |', '| 个体工商户 |');
         const d = single(diagnosticsOf(text), 'unknown-label');

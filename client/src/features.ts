@@ -3,7 +3,9 @@
 // tests use (names starting with `_` are hidden from the command palette).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { IMPORT_REQUEST, type DocumentInfo, type ImportParams, type ImportReply } from '../../server/src/protocol';
+import {
+  CONFIG_FILE_REQUEST, IMPORT_REQUEST, type ConfigFileParams, type ConfigFileReply, type DocumentInfo, type ImportParams, type ImportReply,
+} from '../../server/src/protocol';
 import { ReportStatus, documentInfo, isReportLanguage, templateReason, yearReason } from './status';
 
 export interface ClientHost {
@@ -22,7 +24,34 @@ export function registerServerFeatures(context: vscode.ExtensionContext, client:
     // For the integration tests: the status bar after a fresh update, and the server to kill.
     vscode.commands.registerCommand('_gknb.statusBar', () => status.update()),
     vscode.commands.registerCommand('_gknb.serverProcessId', () => host.serverProcessId()),
+    // The web-worker server has no file system: it asks for a document's .gknbrc.json.
+    client.onRequest(CONFIG_FILE_REQUEST, (params: ConfigFileParams) => findConfigFile(params.uri)),
   );
+}
+
+/**
+ * The nearest `.gknbrc.json` in the document's folder or a folder above it, up to its workspace
+ * folder (a document outside every workspace folder, or untitled, has none), read with the
+ * editor's file system so that it works for virtual and web file systems too.
+ */
+export async function findConfigFile(documentUri: string): Promise<ConfigFileReply | null> {
+  const uri = vscode.Uri.parse(documentUri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return null;
+  const root = folder.uri.path.replace(/\/+$/, '');
+  let dir = vscode.Uri.joinPath(uri, '..');
+  for (;;) {
+    const candidate = vscode.Uri.joinPath(dir, '.gknbrc.json');
+    try {
+      const bytes = await vscode.workspace.fs.readFile(candidate);
+      return { uri: candidate.toString(), folderUri: dir.toString(), text: new TextDecoder('utf-8').decode(bytes) };
+    } catch {
+      // not here: one folder up
+    }
+    const path = dir.path.replace(/\/+$/, '');
+    if (path === root || !path.startsWith(`${root}/`)) return null;
+    dir = vscode.Uri.joinPath(dir, '..');
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -60,3 +60,23 @@ export type ImportReply =
     /** Why nothing was imported, in the display language. */
     readonly message: string;
   };
+
+/**
+ * `gknb/configFile` (server → client): the `.gknbrc.json` that governs a document — the nearest one
+ * in its folder or a folder above, within its workspace folder — read through the editor's file
+ * system. The web-worker server asks this because it has no file system; null when there is none.
+ */
+export const CONFIG_FILE_REQUEST = 'gknb/configFile';
+
+export interface ConfigFileParams {
+  /** The document's URI as the client sent it in didOpen. */
+  readonly uri: string;
+}
+
+export interface ConfigFileReply {
+  /** The config file's URI. */
+  readonly uri: string;
+  /** Its folder's URI: ignores are relative to it. */
+  readonly folderUri: string;
+  readonly text: string;
+}

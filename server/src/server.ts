@@ -17,7 +17,7 @@ import {
 import { CONVERT_TABLE_KIND, getRefactorActions } from './service';
 import { importFile, type DocxToHtml } from './importFile';
 import {
-  DOCUMENT_INFO_REQUEST, IMPORT_REQUEST, type DocumentInfo, type DocumentInfoParams, type ImportParams, type ImportReply,
+  DOCUMENT_INFO_REQUEST, IMPORT_REQUEST, type ConfigFileReply, type DocumentInfo, type DocumentInfoParams, type ImportParams, type ImportReply,
 } from './protocol';
 import { PreviousReports, type ReportFiles } from './previous';
 import { localize } from './service/l10n';
@@ -51,7 +51,7 @@ export interface ServerHost {
 
 export interface ConfigFiles {
   /** The nearest `.gknbrc.json` at or above the document's folder, with its folder (for ignores). */
-  find(documentUri: string): { readonly uri: string; readonly folderUri: string; readonly text: string } | undefined;
+  find(documentUri: string): ConfigFileReply | undefined | Promise<ConfigFileReply | undefined>;
 }
 
 /** Whether a document is a gknb config file, which gets diagnostics of its own. */
@@ -113,11 +113,11 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   });
 
   /** The settings with the document's `.gknbrc.json` applied; a file it ignores is not checked (enable off). */
-  function withConfigFile(uri: string, settings: GknbSettings): GknbSettings {
+  async function withConfigFile(uri: string, settings: GknbSettings): Promise<GknbSettings> {
     if (isConfigFile(uri)) return settings;
     let found;
     try {
-      found = host.configFiles?.find(uri);
+      found = await host.configFiles?.find(uri);
     } catch {
       found = undefined;
     }
@@ -128,7 +128,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }
 
   function settingsFor(uri: string): Promise<GknbSettings> {
-    if (!canPullConfiguration) return Promise.resolve(withConfigFile(uri, { ...DEFAULT_SETTINGS, locale: displayLocale }));
+    if (!canPullConfiguration) return withConfigFile(uri, { ...DEFAULT_SETTINGS, locale: displayLocale });
     let cached = settingsCache.get(uri);
     if (!cached) {
       cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'gknb' })

@@ -41,8 +41,9 @@ suite('server: .gknbrc.json (in-process LSP connection)', () => {
   }
 
   suiteSetup(async () => {
+    // Asynchronous, as in the web-worker server, which asks the client (gknb/configFile).
     const configFiles: ConfigFiles = {
-      find: (uri) => (configText !== undefined && uri.startsWith('file:///w/dept/') ? { uri: CONFIG, folderUri: 'file:///w/dept', text: configText } : undefined),
+      find: async (uri) => (configText !== undefined && uri.startsWith('file:///w/dept/') ? { uri: CONFIG, folderUri: 'file:///w/dept', text: configText } : undefined),
     };
     const toServer = new PassThrough();
     const toClient = new PassThrough();

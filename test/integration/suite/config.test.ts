@@ -1,6 +1,6 @@
-// .gknbrc.json in a real VS Code: the config file gets its own invalid-config diagnostic (both
-// hosts: the server validates the open document), and in the Node host its rule levels apply to
-// the reports below it (the web worker cannot read files, so there they are not applied: skipped loudly).
+// .gknbrc.json in a real VS Code: the config file gets its own invalid-config diagnostic (the
+// server validates the open document), and its rule levels apply to the reports below it — read
+// from disk by the Node server, and through the client (gknb/configFile) by the web-worker server.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { HOST } from './host';
@@ -18,11 +18,7 @@ suite('.gknbrc.json', () => {
     assert.strictEqual(ours[0].severity, vscode.DiagnosticSeverity.Warning);
   });
 
-  test('its rule levels apply to the reports below it (Node host)', async function () {
-    if (HOST === 'web') {
-      console.warn('\n!!! SKIPPED: .gknbrc.json levels are applied by the Node server only (the web worker cannot read the file); not tested in the web host. !!!\n');
-      this.skip();
-    }
+  test(`its rule levels apply to the reports below it (${HOST} host)`, async () => {
     const below = await vscode.workspace.openTextDocument(fixtureUri('config/report.gknb.md'));
     const outside = await vscode.workspace.openTextDocument(fixtureUri('mistakes.gknb.md'));
     // The same text: outside the folder appeal-total fires, below the config it is off.

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-  CONFIG_FILE_REQUEST, IMPORT_REQUEST, type ConfigFileParams, type ConfigFileReply, type DocumentInfo, type ImportParams, type ImportReply,
+  CONFIG_FILE_REQUEST, IMPORT_REQUEST, READ_FILE_REQUEST, REPORT_FILES_REQUEST, type ConfigFileParams, type ConfigFileReply,
+  type DocumentInfo, type ImportParams, type ImportReply, type ReadFileParams, type ReadFileReply, type ReportFileInfo, type ReportFilesParams,
 } from '../../server/src/protocol';
 import { ReportStatus, documentInfo, isReportLanguage, templateReason, yearReason } from './status';
 
@@ -26,7 +27,50 @@ export function registerServerFeatures(context: vscode.ExtensionContext, client:
     vscode.commands.registerCommand('_gknb.serverProcessId', () => host.serverProcessId()),
     // The web-worker server has no file system: it asks for a document's .gknbrc.json.
     client.onRequest(CONFIG_FILE_REQUEST, (params: ConfigFileParams) => findConfigFile(params.uri)),
+    // … and for last year's report (cross-year), the workspace's Markdown files.
+    client.onRequest(REPORT_FILES_REQUEST, (params: ReportFilesParams) => listReportFiles(params)),
+    client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params.uri)),
   );
+}
+
+/** The first this many bytes of a file tell its agency and year (title and statistical period). */
+const HEAD_BYTES = 16 * 1024;
+
+/** Markdown files of the folders (not in node_modules or dot folders), with their start, for the server to pick from. */
+export async function listReportFiles(params: ReportFilesParams): Promise<ReportFileInfo[]> {
+  const files: ReportFileInfo[] = [];
+  for (const folder of params.folderUris) {
+    const left = params.max - files.length;
+    if (left <= 0) break;
+    const found = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(vscode.Uri.parse(folder), '**/*.md'), '{**/node_modules/**,**/.*/**}', left);
+    for (const uri of found) {
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        const info: ReportFileInfo = { uri: uri.toString(), mtime: stat.mtime, size: stat.size };
+        if (stat.size > params.maxBytes) {
+          files.push(info);
+          continue;
+        }
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        files.push({ ...info, head: new TextDecoder('utf-8').decode(bytes.subarray(0, HEAD_BYTES)) });
+      } catch {
+        // gone or unreadable: not a candidate
+      }
+    }
+  }
+  return files;
+}
+
+async function readFile(documentUri: string): Promise<ReadFileReply | null> {
+  try {
+    const uri = vscode.Uri.parse(documentUri);
+    const stat = await vscode.workspace.fs.stat(uri);
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return { text: new TextDecoder('utf-8').decode(bytes), mtime: stat.mtime, size: stat.size };
+  } catch {
+    return null;
+  }
 }
 
 /**

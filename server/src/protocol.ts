@@ -80,3 +80,39 @@ export interface ConfigFileReply {
   readonly folderUri: string;
   readonly text: string;
 }
+
+/**
+ * `gknb/reportFiles` (server → client): the Markdown files of workspace folders, for last year's
+ * report (cross-year), listed and read through the editor's file system — what the web-worker
+ * server, which has none, asks. Bounded by `max`; each with its start (`head`) for the agency and year.
+ */
+export const REPORT_FILES_REQUEST = 'gknb/reportFiles';
+
+export interface ReportFilesParams {
+  readonly folderUris: readonly string[];
+  /** At most this many files in all. */
+  readonly max: number;
+  /** Files larger than this are listed with their size only (no head). */
+  readonly maxBytes: number;
+}
+
+export interface ReportFileInfo {
+  readonly uri: string;
+  readonly mtime: number;
+  readonly size: number;
+  /** The first 16 KB as text; absent for a file above `maxBytes`. */
+  readonly head?: string;
+}
+
+/** `gknb/readFile` (server → client): a file's text through the editor's file system; null when unreadable. */
+export const READ_FILE_REQUEST = 'gknb/readFile';
+
+export interface ReadFileParams {
+  readonly uri: string;
+}
+
+export interface ReadFileReply {
+  readonly text: string;
+  readonly mtime: number;
+  readonly size: number;
+}

@@ -22,6 +22,14 @@ function prepareFixtures() {
     fs.copyFileSync(path.join(examples, 'mistakes.gknb.md'), path.join(fixtures, 'config', 'report.gknb.md'));
     fs.writeFileSync(path.join(fixtures, 'config', '.gknbrc.json'), CONFIG_FIXTURE);
   }
+  // Two consecutive years of one agency, never opened together by the tests: this year's 上年结转 (4)
+  // differs from last year's 结转下年度继续办理 (3), so cross-year must find last year's file itself.
+  if (files.includes('report-2021.gknb.md')) {
+    const example = fs.readFileSync(path.join(examples, 'report-2021.gknb.md'), 'utf8').replace(/云溪市交通运输局/g, '云溪市档案局');
+    fs.mkdirSync(path.join(fixtures, 'crossyear'));
+    fs.writeFileSync(path.join(fixtures, 'crossyear', 'last.gknb.md'), example);
+    fs.writeFileSync(path.join(fixtures, 'crossyear', 'this.gknb.md'), example.replace(/2023/g, '2024'));
+  }
   if (files.length === 0) console.warn(`WARNING: no examples/*.gknb.md found; the workspace-file tests will fail.`);
   else console.log(`fixtures: copied ${files.length} example(s) to ${path.relative(root, fixtures)}/: ${files.join(', ')}`);
   return fixtures;

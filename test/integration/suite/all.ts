@@ -10,5 +10,6 @@ import './features.test';
 import './status.test';
 import './import.test';
 import './config.test';
+import './crossyear.test';
 // Last: it kills the language server (in the Node host).
 import './recovery.test';

@@ -12,6 +12,7 @@ import { readTextFile } from '../../server/src/cli/files';
 import { countDiagnostics, formatSarif, formatText, sortDiagnostics, summaryLine } from '../../server/src/cli/format';
 import { runCli, VERSION } from '../../server/src/cli/main';
 import { RULE_IDS, validateText } from '../../server/src/service';
+import { buildDistOnce } from './helpers';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -592,8 +593,7 @@ suite('cli', () => {
     const bundle = path.join(root, 'dist', 'cli.js');
     suiteSetup(function () {
       this.timeout(120_000);
-      const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
-      assert.equal(build.status, 0, `build failed:\n${build.stdout}\n${build.stderr}`);
+      buildDistOnce();
     });
 
     const spawn = (...argv: string[]) => spawnSync(process.execPath, [bundle, ...argv], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });

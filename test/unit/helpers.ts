@@ -1,6 +1,8 @@
 // Shared builders for the unit tests: a complete, correct report for either template (zero
 // diagnostics) that a test changes in ONE place, plus small text/range utilities.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { validateText } from '../../server/src/service/validate';
 import type { GknbSettings } from '../../server/src/service/settings';
@@ -480,4 +482,17 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+let built = false;
+
+/**
+ * Builds dist/ (`node scripts/build.mjs`) once per test run, for the suites that run the bundles
+ * (the CLI, the stdio server): `npx mocha` alone must not test a stale build.
+ */
+export function buildDistOnce(): void {
+  if (built) return;
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
+  assert.equal(build.status, 0, `node scripts/build.mjs failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  built = true;
 }

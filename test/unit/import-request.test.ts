@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import JSZip from 'jszip';
 import { docxToHtml } from '../../server/src/docx';
 import { importFile, sourceKindOf, type ImportFileOptions } from '../../server/src/importFile';
 import type { ImportReply } from '../../server/src/protocol';
 import { parseReport } from '../../server/src/service/parser';
+import { simpleDocx } from './docx';
 
 const ROWS = readFileSync(path.resolve(__dirname, 'fixtures/import/rows.txt'), 'utf8');
 const ZH: ImportFileOptions = { template: 'auto', locale: 'zh-cn' };
@@ -20,19 +20,6 @@ function ok(reply: ImportReply): Extract<ImportReply, { ok: true }> {
   return reply;
 }
 
-async function docx(paragraphs: readonly string[], rows: readonly (readonly string[])[]): Promise<Buffer> {
-  const t = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-  const table = `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${t(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-    + `${paragraphs.map(t).join('')}${table}<w:p/></w:body></w:document>`);
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
 
 const APPEALS = [
   ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],
@@ -86,7 +73,7 @@ suite('gknb/import request', () => {
   });
 
   test('.docx where the host cannot read it (the web worker): a clear refusal', async () => {
-    const bytes = await docx(['云溪市测试局2023年政府信息公开工作年度报告'], APPEALS);
+    const bytes = await simpleDocx(['云溪市测试局2023年政府信息公开工作年度报告'], APPEALS);
     const en = await importFile({ name: 'report.docx', base64: base64(bytes) }, EN);
     assert.equal(en.ok, false);
     assert.match(en.ok ? '' : en.message, /cannot be read in VS Code for the Web/);
@@ -95,7 +82,7 @@ suite('gknb/import request', () => {
   });
 
   test('.docx in the Node server: through mammoth, the table recognised', async () => {
-    const bytes = await docx(['云溪市测试局2023年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况'], APPEALS);
+    const bytes = await simpleDocx(['云溪市测试局2023年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况'], APPEALS);
     const reply = ok(await importFile({ name: 'report.docx', base64: base64(bytes) }, { ...ZH, docxToHtml }));
     assert.equal(reply.tables, 1);
     assert.ok(reply.text.startsWith('# 云溪市测试局2023年政府信息公开工作年度报告\n'), reply.text);

@@ -7,13 +7,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import JSZip from 'jszip';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
 import { runCli } from '../../server/src/cli/main';
 import { importReport, looksLikeHtml, parseReport, reportSkeleton, type ImportResult, type ReportModel, type Table } from '../../server/src/service';
-import { buildReport, codeBag, diagnosticsOf, dump, ofCode, splitLines } from './helpers';
+import { buildDistOnce, buildReport, codeBag, diagnosticsOf, dump, ofCode, splitLines } from './helpers';
 import { outputProse, proseKey, proseProblems } from './fixtures/import/prose';
+import { buildDocx, type DocxBlock, type DocxCell } from './docx';
 
 const root = path.resolve(__dirname, '..', '..');
 const fixtures = path.join(__dirname, 'fixtures', 'import');
@@ -383,38 +383,6 @@ interface Run {
 }
 
 /** A .docx made of paragraphs and tables (cells may span columns or continue a vertical merge). */
-interface DocxCell {
-  readonly text?: string;
-  readonly paras?: readonly string[];
-  readonly span?: number;
-  readonly merge?: 'restart' | 'continue';
-}
-type DocxBlock = { readonly p: string } | { readonly table: readonly (readonly DocxCell[])[] };
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const wp = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${xml(text)}</w:t></w:r></w:p>`;
-
-async function buildDocx(blocks: readonly DocxBlock[]): Promise<Buffer> {
-  const body = blocks.map((b) => {
-    if ('p' in b) return wp(b.p);
-    const rows = b.table.map((row) => `<w:tr>${row.map((cell) => {
-      const props = `${cell.span ? `<w:gridSpan w:val="${cell.span}"/>` : ''}${cell.merge === 'restart' ? '<w:vMerge w:val="restart"/>' : cell.merge === 'continue' ? '<w:vMerge/>' : ''}`;
-      const paras = cell.paras ?? [cell.text ?? ''];
-      return `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}${paras.map((p) => (p === '' ? '<w:p/>' : wp(p))).join('')}</w:tc>`;
-    }).join('')}</w:tr>`).join('');
-    return `<w:tbl>${rows}</w:tbl>${'<w:p/>'}`;
-  }).join('');
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`);
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
-
 const v = (...values: (string | number)[]): DocxCell[] => values.map((x) => ({ text: String(x) }));
 const ZEROS = [0, 0, 0, 0, 0, 0, 0];
 
@@ -492,7 +460,7 @@ suite('gknb import (CLI)', () => {
     write('cells.txt', fixture('cells.txt'));
     write('report.html', fixture('report.html'));
     write('page.htm', '<table><tr><td>行政复议</td><td>行政诉讼</td></tr><tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>');
-    write('report.docx', await buildDocx(docxReport()));
+    write('report.docx', Buffer.from(await buildDocx(docxReport())));
     write('broken.docx', 'this is not a zip file');
     write('report.doc', 'binary');
   });
@@ -596,8 +564,7 @@ suite('gknb import (CLI)', () => {
     const bundle = path.join(root, 'dist', 'cli.js');
     suiteSetup(function () {
       this.timeout(120_000);
-      const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
-      assert.equal(build.status, 0, `build failed:\n${build.stdout}\n${build.stderr}`);
+      buildDistOnce();
     });
 
     test('the bundle imports a .docx (mammoth is bundled) and a .txt', () => {

@@ -3,14 +3,13 @@
 // not starving a small one, every request answering, cancellation, close and shutdown/exit.
 // Waits are event-based (a publish for a uri and version), with timeouts as the only limit.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Range, TextEdit } from 'vscode-languageserver-types';
 import { settingsFromConfig, validateText } from '../../server/src/service';
-import { buildReport, dump, messageOf, replaceRange, splitLines } from './helpers';
+import { buildDistOnce, buildReport, dump, messageOf, replaceRange, splitLines } from './helpers';
 import { CancellationTokenSource, LspClient, within, type Publish } from './lspClient';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -61,8 +60,7 @@ suite('LSP server over stdio (built dist/server/node.js)', function () {
 
   suiteSetup(async function () {
     this.timeout(180_000);
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, `node scripts/build.mjs failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+    buildDistOnce();
     client = new LspClient(SERVER, ROOT, (scopeUri) => CONFIG.get(scopeUri ?? '') ?? {});
     const init = await client.request<{ capabilities: Record<string, unknown>; serverInfo?: { name: string } }>('initialize', {
       processId: process.pid,

@@ -2,7 +2,7 @@
 // and the 转换为标准表格 refactor on rows pasted into a report.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import JSZip from 'jszip';
+import { simpleDocx } from '../../unit/docx';
 import { closeActiveWithoutSaving, withCodes } from './editorHelpers';
 import { describe, fixtureUri, waitForDiagnostics } from './helpers';
 import { HOST } from './host';
@@ -21,19 +21,6 @@ const WORD_TEXT = WRONG_TOTAL_REPORT.split('\n')
   .map((l) => (l.startsWith('|') ? tabRow(l) : l.replace(/^#+ /, '')))
   .join('\r\n');
 
-async function docxOf(paragraphs: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array> {
-  const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  const table = `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
-  zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-    + `${paragraphs.map(p).join('')}${table}<w:p/></w:body></w:document>`);
-  return zip.generateAsync({ type: 'uint8array' });
-}
 
 suite('import from Word', () => {
   test('gknb.importReport {uri}: a text file from Word becomes a gknb draft with the same findings', async () => {
@@ -68,7 +55,7 @@ suite('import from Word', () => {
       ['', '', '', '', '', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
       ['1', '0', '0', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'],
     ];
-    await vscode.workspace.fs.writeFile(source, await docxOf(['XX县人民政府办公室2023年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况'], appeals));
+    await vscode.workspace.fs.writeFile(source, await simpleDocx(['XX县人民政府办公室2023年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况'], appeals));
     try {
       const result = await vscode.commands.executeCommand<ImportReportResult>('gknb.importReport', { uri: source });
       assert.ok(result, 'the command answers');

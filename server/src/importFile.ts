@@ -36,10 +36,11 @@ function fromBase64(base64: string): Uint8Array {
 }
 
 /**
- * Text of a file: UTF-16 with a BOM, else UTF-8 (BOM dropped); a file that is not valid UTF-8 is
- * read as GB18030 (what Windows saves Chinese text and Word's web pages in), with a note.
+ * Text of a file taken from Word: UTF-16 with a BOM, else UTF-8 (BOM dropped); a file that is not
+ * valid UTF-8 is read as GB18030 (what Windows saves Chinese text and Word's web pages in), with a
+ * note in both languages. Shared by `gknb import` and the `gknb/import` request.
  */
-function decodeText(bytes: Uint8Array): { text: string; note?: string } {
+export function decodeText(bytes: Uint8Array): { text: string; note?: { zh: string; en: string } } {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -47,9 +48,12 @@ function decodeText(bytes: Uint8Array): { text: string; note?: string } {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
   } catch {
     try {
-      return { text: new TextDecoder('gb18030', { fatal: true }).decode(body), note: '文件不是 UTF-8 编码，已按 GB18030（GBK）读取 / file is not UTF-8; read as GB18030 (GBK)' };
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(body), note: { zh: '文件不是 UTF-8 编码，已按 GB18030（GBK）读取', en: 'file is not UTF-8; read as GB18030 (GBK)' } };
     } catch {
-      return { text: new TextDecoder('utf-8').decode(body), note: '文件不是有效的 UTF-8 编码，已按 UTF-8 读取，部分文字可能显示为乱码 / file is not valid UTF-8; read as UTF-8 with replacement characters' };
+      return {
+        text: new TextDecoder('utf-8').decode(body),
+        note: { zh: '文件不是有效的 UTF-8 编码，已按 UTF-8 读取，部分文字可能显示为乱码', en: 'file is not valid UTF-8; read as UTF-8 with replacement characters' },
+      };
     }
   }
 }
@@ -86,7 +90,7 @@ export async function importFile(params: ImportParams, options: ImportFileOption
     return reply(importReport(converted.html, { format: 'html', template: options.template }), converted.warnings.map((w) => `mammoth: ${w}`), options);
   }
   const { text, note } = decodeText(bytes);
-  return reply(importReport(text, { format: kind, template: options.template }), note ? [note] : [], options);
+  return reply(importReport(text, { format: kind, template: options.template }), note ? [`${note.zh} / ${note.en}`] : [], options);
 }
 
 function reply(result: ImportResult, readNotes: readonly string[], options: ImportFileOptions): ImportReply {

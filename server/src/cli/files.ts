@@ -263,9 +263,10 @@ export function readTextFile(file: string): ReadResult {
  */
 export function writeTextFileAtomic(file: string, text: string, writeAs: 'utf-8' | 'utf-8-bom'): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.gknb-${process.pid}.tmp`);
-  const mode = fs.statSync(file).mode;
+  // A file replaced keeps its permissions; a new one (gknb import -o) gets the default.
+  const mode = statOrUndefined(file)?.mode;
   try {
-    fs.writeFileSync(temp, (writeAs === 'utf-8-bom' ? '\ufeff' : '') + text, { encoding: 'utf8', mode });
+    fs.writeFileSync(temp, (writeAs === 'utf-8-bom' ? '\ufeff' : '') + text, mode === undefined ? { encoding: 'utf8' } : { encoding: 'utf8', mode });
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });

@@ -1,13 +1,14 @@
 // `gknb import <file> [-o out.gknb.md]`: turns a report taken from Word into a gknb draft with the
-// service's importReport. This file does the node side only: reading the file (a .docx through
-// mammoth's HTML conversion), choosing the format by extension, writing the result atomically and
-// telling on stderr what could not be placed.
+// service's importReport. This file does the command-line side only: reading the file, writing the
+// result atomically and telling on stderr what could not be placed. Choosing the format by extension,
+// decoding the text and converting a .docx (mammoth) are shared with the `gknb/import` request.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as mammoth from 'mammoth';
-import { importReport, type ImportFormat, type ImportResult } from '../service/importer';
+import { docxToHtml } from '../docx';
+import { decodeText, sourceKindOf } from '../importFile';
+import { importReport, type ImportResult } from '../service/importer';
 import type { CliLocale, CliTemplate } from './args';
-import { displayPath, readTextFile } from './files';
+import { displayPath, writeTextFileAtomic } from './files';
 
 export interface ImportIO {
   readonly cwd: string;
@@ -22,78 +23,28 @@ export interface ImportCommand {
   readonly locale: CliLocale;
 }
 
-type SourceKind = ImportFormat | 'docx';
-
-/** The format of an input file, by its extension. */
-export function sourceKindOf(file: string): SourceKind | undefined {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.txt' || ext === '.md' || ext === '.text' || ext === '.markdown') return 'text';
-  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  if (ext === '.docx') return 'docx';
-  return undefined;
-}
-
 function bilingual(zh: string, en: string): string {
   return `${zh}\n  ${en}`;
 }
 
-type Read = { ok: true; text: string; note?: string } | { ok: false; zh: string; en: string };
+type Read<T> = ({ ok: true } & T) | { ok: false; zh: string; en: string };
 
-/**
- * A text or HTML file as text: UTF-8 (or UTF-16 with a BOM) as `gknb check` reads it; a file that
- * is not valid UTF-8 is decoded as GB18030 (what Windows saves Chinese text and Word's web pages in).
- */
-function readSourceText(file: string): Read {
-  const read = readTextFile(file);
-  if (!read.ok) return read;
-  if (!read.encodingNote) return { ok: true, text: read.text };
+/** The file's bytes, or why they cannot be read. */
+function readBytes(file: string): Read<{ bytes: Buffer }> {
   try {
-    const text = new TextDecoder('gb18030', { fatal: true }).decode(fs.readFileSync(file));
-    return { ok: true, text, note: bilingual('文件不是 UTF-8 编码，已按 GB18030（GBK）读取', 'file is not UTF-8; read as GB18030 (GBK)') };
-  } catch {
-    return { ok: true, text: read.text, note: bilingual(read.encodingNote.zh, read.encodingNote.en) };
-  }
-}
-
-async function readDocx(file: string): Promise<{ ok: true; html: string; warnings: string[] } | { ok: false; zh: string; en: string }> {
-  let buffer: Buffer;
-  try {
-    buffer = fs.readFileSync(file);
+    return { ok: true, bytes: fs.readFileSync(file) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return { ok: false, zh: `无法读取文件（${code}）`, en: `cannot read file (${code})` };
   }
+}
+
+async function readDocx(bytes: Uint8Array): Promise<Read<{ html: string; warnings: string[] }>> {
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer },
-      // Pictures carry no report text: they are not inlined (a data URI per image would only cost memory).
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
-    return { ok: true, html: result.value, warnings: result.messages.map((m) => m.message) };
+    return { ok: true, ...(await docxToHtml(bytes)) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, zh: `无法读取 .docx 文件（${detail}）`, en: `cannot read the .docx file (${detail})` };
-  }
-}
-
-/**
- * Replaces or creates a file atomically: the text goes to a temporary file beside it, which is then
- * renamed over the target, so an interrupted run leaves the old file or the new one, never half.
- */
-export function writeFileAtomic(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.gknb-${process.pid}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = fs.statSync(file).mode;
-  } catch {
-    mode = undefined; // a new file: the default mode
-  }
-  try {
-    fs.writeFileSync(temp, text, mode === undefined ? { encoding: 'utf8' } : { encoding: 'utf8', mode });
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
   }
 }
 
@@ -128,9 +79,14 @@ export async function runImport(command: ImportCommand, io: ImportIO): Promise<n
     return 2;
   }
 
+  const file = readBytes(absolute);
+  if (!file.ok) {
+    io.stderr(`gknb: ${display}: ${bilingual(file.zh, file.en)}\n`);
+    return 2;
+  }
   let result: ImportResult;
   if (kind === 'docx') {
-    const read = await readDocx(absolute);
+    const read = await readDocx(file.bytes);
     if (!read.ok) {
       io.stderr(`gknb: ${display}: ${bilingual(read.zh, read.en)}\n`);
       return 2;
@@ -138,13 +94,9 @@ export async function runImport(command: ImportCommand, io: ImportIO): Promise<n
     for (const warning of read.warnings) io.stderr(`gknb: ${display}: mammoth: ${warning}\n`);
     result = importReport(read.html, { format: 'html', template: command.template });
   } else {
-    const read = readSourceText(absolute);
-    if (!read.ok) {
-      io.stderr(`gknb: ${display}: ${bilingual(read.zh, read.en)}\n`);
-      return 2;
-    }
-    if (read.note) io.stderr(`gknb: ${display}: ${read.note}\n`);
-    result = importReport(read.text, { format: kind, template: command.template });
+    const { text, note } = decodeText(file.bytes);
+    if (note) io.stderr(`gknb: ${display}: ${bilingual(note.zh, note.en)}\n`);
+    result = importReport(text, { format: kind, template: command.template });
   }
 
   const where = outputAbsolute === undefined ? '<stdout>' : displayPath(io.cwd, outputAbsolute);
@@ -153,7 +105,7 @@ export async function runImport(command: ImportCommand, io: ImportIO): Promise<n
   } else {
     try {
       fs.mkdirSync(path.dirname(outputAbsolute), { recursive: true });
-      writeFileAtomic(outputAbsolute, result.text);
+      writeTextFileAtomic(outputAbsolute, result.text, 'utf-8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       io.stderr(`gknb: ${where}: ${bilingual(`无法写入文件（${code}）`, `cannot write the file (${code})`)}\n`);

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { syntheticReport } from './synthetic.mjs';
-import { fmtMs, load, median, table } from './report.mjs';
+import { environment, fmtMs, load, loadSummary, median, table } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist', 'bench');
@@ -130,14 +130,10 @@ console.log(table(
 console.log(`\ngknb / markdownlint-cli2, wall time on ${FILES} files: ${ratio.toFixed(2)} (${ratio < 1 ? `gknb ${(1 / ratio).toFixed(1)}× faster` : `gknb ${ratio.toFixed(1)}× slower`}); per extra file: ${perFileRatio.toFixed(2)}`);
 console.log(`gknb summary: ${results.gknb.summary}; markdownlint-cli2: ${results['markdownlint-cli2'].summary}`);
 const loadAfter = load();
-console.log(`machine load (1/5/15 min) before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} (${os.cpus().length} CPUs, shared with other work)`);
+console.log(loadSummary(loadBefore, loadAfter));
 
 const out = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpu: os.cpus()[0]?.model,
-  cpus: os.cpus().length,
-  loadAverage: { before: loadBefore.map(Number), after: loadAfter.map(Number) },
+  ...environment(loadBefore, loadAfter),
   quick,
   runs: RUNS,
   files: FILES,

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { syntheticReport } from './synthetic.mjs';
-import { fmtMs, load, percentile, table } from './report.mjs';
+import { environment, fmtMs, load, loadSummary, percentile, table } from './report.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -421,7 +421,7 @@ if (cpuProf) {
 }
 
 const loadAfter = load();
-console.log(`\nmachine load (1/5/15 min) before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} (${os.cpus().length} CPUs, shared with other work)`);
+console.log(`\n${loadSummary(loadBefore, loadAfter)}`);
 const targets = [
   ...rows.filter((r) => r.targetP95Ms !== null).map((r) => ({ target: `${r.name} p95 ≤ ${r.targetP95Ms} ms`, value: r.p95Ms, pass: r.pass })),
   { target: `server RSS with ${OPEN_REPORTS} reports open ≤ 100 MB`, value: Math.max(withReports.rssBytes, withRequests.rssBytes), pass: memory.pass },
@@ -430,12 +430,7 @@ const missed = targets.filter((t) => !t.pass);
 console.log(missed.length ? `MISSED: ${missed.map((t) => t.target).join('; ')}` : `all ${targets.length} LSP targets PASS`);
 
 const out = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpu: os.cpus()[0]?.model,
-  cpus: os.cpus().length,
-  platform: `${os.platform()} ${os.arch()}`,
-  loadAverage: { before: loadBefore.map(Number), after: loadAfter.map(Number) },
+  ...environment(loadBefore, loadAfter),
   quick,
   iterations: ITERATIONS,
   warmup: WARMUP,

@@ -37,3 +37,20 @@ export function table(headers, rows, align) {
   const line = (r) => r.map((text, i) => cell(String(text), i)).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** The line each benchmark ends with: how busy the machine was while it measured. */
+export function loadSummary(before, after) {
+  return `machine load (1/5/15 min) before ${before.join(' ')}, after ${after.join(' ')} (${os.cpus().length} CPUs, shared with other work)`;
+}
+
+/** What a results file records of the machine and its load, first in every dist/bench/*.json. */
+export function environment(before, after) {
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: os.cpus()[0]?.model,
+    cpus: os.cpus().length,
+    platform: `${os.platform()} ${os.arch()}`,
+    loadAverage: { before: before.map(Number), after: after.map(Number) },
+  };
+}

@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { syntheticReport } from './synthetic.mjs';
-import { fmtMs, load, median, table } from './report.mjs';
+import { environment, fmtMs, load, loadSummary, median, table } from './report.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -234,13 +234,9 @@ if (hostActivation) {
 }
 
 const loadAfter = load();
-console.log(`machine load (1/5/15 min) before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} (${os.cpus().length} CPUs, shared with other work)`);
+console.log(loadSummary(loadBefore, loadAfter));
 const out = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpu: os.cpus()[0]?.model,
-  cpus: os.cpus().length,
-  loadAverage: { before: loadBefore.map(Number), after: loadAfter.map(Number) },
+  ...environment(loadBefore, loadAfter),
   bundles,
   production: productionBuild.status === 0 ? production : null,
   vsix,

@@ -4,6 +4,7 @@
 // it becomes a diagnostic in that file, and the part that is wrong falls back to the defaults.
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch/posix';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { distance } from 'fastest-levenshtein';
 import { localize, type MessageArgument } from './l10n';
@@ -41,31 +42,12 @@ const SEVERITIES: readonly SeverityName[] = ['off', 'hint', 'information', 'warn
 const TEMPLATES = ['auto', '2019', '2021'] as const;
 const KEYS = ['$schema', 'template', 'rules', 'ignores'] as const;
 
-/** Offsets to LSP positions for one text (line starts computed once). */
-function positionsOf(text: string): (offset: number) => { line: number; character: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue; // CRLF: the break is at the LF
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - starts[low] };
-  };
-}
-
 /** Parses and checks a config file. Never throws; whatever is wrong is a problem plus a default. */
 export function parseConfigFile(text: string, locale: Locale = 'zh-cn'): ParsedConfigFile {
   const say = (message: string, ...args: MessageArgument[]): string => localize(locale, message, ...args);
-  const at = positionsOf(text);
-  const rangeOf = (offset: number, length: number): Range => ({ start: at(offset), end: at(offset + length) });
+  // Offsets → LSP positions (CRLF, CR, LF) by the library the server already syncs documents with.
+  const document = TextDocument.create('', 'json', 0, text);
+  const rangeOf = (offset: number, length: number): Range => ({ start: document.positionAt(offset), end: document.positionAt(offset + length) });
   const problems: ConfigProblem[] = [];
   const problem = (node: Node | undefined, message: string, severity: ConfigProblem['severity'] = 'error'): void => {
     problems.push({ range: node ? rangeOf(node.offset, node.length) : rangeOf(0, 0), message, severity });

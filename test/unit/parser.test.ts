@@ -245,6 +245,31 @@ suite('parser', () => {
       assert.equal(diags.filter((d) => d.code === 'row-total').length, 0, dump(diags));
     });
 
+    test('a row keeps its texts; its cells, built from the line on first read, have the same texts and their ranges', () => {
+      const lines = [
+        '| 一、本年新收政府信息公开申请数量 | 012 | 12 |  | 5\\|6 | ０ | 999 |',
+        '二、上年结转政府信息公开申请数量\t1\t10\t\t100\t',
+      ];
+      const model = parseReport(`# 2021年度政府信息公开工作年度报告\n\n## 三、收到和处理政府信息公开申请情况\n\n${lines.join('\n')}\n`);
+      const rows = model.tables.flatMap((t) => t.rows);
+      assert.equal(rows.length, 2);
+      assert.deepEqual(rows[0].texts, ['一、本年新收政府信息公开申请数量', '012', '12', '', '5\\|6', '０', '999']);
+      assert.deepEqual(rows[1].texts, ['二、上年结转政府信息公开申请数量', '1', '10', '', '100']);
+      for (const row of rows) {
+        assert.strictEqual(row.cells, row.cells, 'cells are built once');
+        assert.deepEqual(row.cells.map((c) => c.text), row.texts);
+        const line = splitLines(model.lines.join('\n'))[row.line];
+        for (const c of row.cells) {
+          assert.equal(c.range.start.line, row.line);
+          if (c.text !== '') assert.equal(line.slice(c.range.start.character, c.range.end.character), c.text);
+        }
+      }
+      const t = model.tables[0];
+      assert.equal(cell(t, 'new', 'natural').text, '012');
+      assert.deepEqual(cell(t, 'new', 'natural').parsed, { kind: 'number', value: 12, fullwidth: false });
+      assert.deepEqual(cell(t, 'new', 'natural').range, rows[0].cells[1].range);
+    });
+
     test('a blank cell has the range between its pipes', () => {
       const text = buildReport('2019', { requests: { r2: { research: '' } } });
       const t = table(parseReport(text), 'requests');

@@ -60,9 +60,10 @@ export interface Cell {
   /** Cell text as written, trimmed (full-width spaces included). */
   readonly text: string;
   /**
-   * Range of the trimmed text; for a blank cell, an empty range where text would go. The parser's
-   * cells build it on first read (an accessor, not an own property): read `cell.range`, do not
-   * spread a cell (`{ ...cell }`) to copy it. JSON.stringify gives `{ text, range }` as usual.
+   * Range of the trimmed text; for a blank cell, the whole span between its separators. The
+   * parser's cells build it on first read (an accessor, not an own property, and for a value cell
+   * `text` and `missing` are accessors too): read `cell.range`, do not spread a cell
+   * (`{ ...cell }`) to copy it. JSON.stringify gives `{ text, range }` as usual.
    */
   readonly range: Range;
 }
@@ -91,6 +92,9 @@ export interface TableRow {
   readonly line: number;
   /** The whole line; an accessor built on first read, like Cell.range. */
   readonly range: Range;
+  /** The cells' texts, in order: what most readers need, without building a Range per cell. */
+  readonly texts: readonly string[];
+  /** The cells with their ranges; the parser's rows build them on first read (from the line). */
   readonly cells: readonly Cell[];
 }
 

@@ -130,8 +130,8 @@ function trailingSpace(text: string): number {
 
 /**
  * A table cell whose Range is built on first use and then kept (the same object every time).
- * Cells are most of a parsed draft and few ranges are ever read (those of flagged cells), so a
- * cell holds its offsets instead of three more objects: less to allocate and for the GC to copy.
+ * The parser itself works on a row's texts; these objects exist only for rows whose `cells` are
+ * read (a flagged label, a code action), so a large draft does not carry one per cell.
  * toJSON keeps the serialised form `{ text, range }` of a plain Cell.
  */
 class RowCell implements Cell {
@@ -148,20 +148,71 @@ class RowCell implements Cell {
   }
 }
 
-/** A bound value cell; its range is its row cell's (one Range object for both). */
+/**
+ * A table row: its texts, and the Cells with ranges built from its line when first read. Cells
+ * are most of a parsed draft and few ranges are ever read, so a row keeps only what the rules
+ * need (the texts) and re-scans its line for ranges on demand: a large draft is then a small
+ * heap for the garbage collector to copy, which is what kept parse time from growing linearly.
+ */
+class ParsedRow implements TableRow {
+  private cachedRange: Range | undefined = undefined;
+  private cachedCells: readonly Cell[] | undefined = undefined;
+  private cachedEndRange: Range | undefined = undefined;
+
+  constructor(
+    readonly line: number,
+    private readonly length: number,
+    /** The content line the cells were scanned from (held by the model's `lines` anyway). */
+    private readonly content: string,
+    private readonly pipe: boolean,
+    readonly texts: readonly string[],
+  ) {}
+
+  get range(): Range {
+    return (this.cachedRange ??= makeRange(this.line, 0, this.length));
+  }
+
+  get cells(): readonly Cell[] {
+    return (this.cachedCells ??= this.pipe ? pipeCells(this.content, this.line) : tabCells(this.content, this.line));
+  }
+
+  /** The empty range at the row's end: where a value cell the row does not have would go. */
+  get endRange(): Range {
+    const end = this.range.end;
+    return (this.cachedEndRange ??= { start: end, end });
+  }
+
+  /** The cell at `index`, or for -1 (a value cell the row does not have) an empty cell at the row's end. */
+  cellAt(index: number): Cell {
+    return index >= 0 ? this.cells[index] : { text: '', range: this.endRange };
+  }
+
+  toJSON(): TableRow {
+    return { line: this.line, range: this.range, texts: this.texts, cells: this.cells };
+  }
+}
+
+/** A bound value cell: a row and the index of its cell there (-1: not written, a short row). */
 class BoundCell implements ValueCell {
   constructor(
-    private readonly cell: Cell,
-    readonly text: string,
+    private readonly row: ParsedRow,
+    private readonly index: number,
     readonly rowId: string,
     readonly columnId: string,
     readonly kind: ValueKind,
     readonly parsed: ParsedValue,
-    readonly missing: boolean,
   ) {}
 
+  get text(): string {
+    return this.index < 0 ? '' : this.row.texts[this.index];
+  }
+
+  get missing(): boolean {
+    return this.index < 0;
+  }
+
   get range(): Range {
-    return this.cell.range;
+    return this.index < 0 ? this.row.endRange : this.row.cells[this.index].range;
   }
 
   toJSON(): ValueCell {
@@ -169,35 +220,58 @@ class BoundCell implements ValueCell {
   }
 }
 
-/** A table row whose Range (the whole line) is built on first use, like RowCell's. */
-class ParsedRow implements TableRow {
-  private cachedRange: Range | undefined = undefined;
+// The row last scanned: trimmed cell spans [start, end, …] (a blank cell: the whole span) and texts.
+let rowSpans = new Int32Array(512);
+const rowTexts: string[] = [];
 
-  constructor(readonly line: number, private readonly length: number, readonly cells: readonly Cell[]) {}
+/**
+ * Texts of short plain numbers, shared: most value cells hold one, and `slice` would allocate a
+ * new string for each (V8 shares only single characters).
+ */
+const NUMBER_TEXTS: string[] = [];
 
-  get range(): Range {
-    return (this.cachedRange ??= makeRange(this.line, 0, this.length));
+function cellText(content: string, from: number, to: number): string {
+  const length = to - from;
+  if (length >= 2 && length <= 3) {
+    let value = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const code = content.charCodeAt(i);
+      if (code < 48 || code > 57) break;
+      value = value * 10 + code - 48;
+    }
+    // Only the canonical spelling (no leading zero) is shared, so text stays exactly as written.
+    if (i === to && content.charCodeAt(from) !== 48) return (NUMBER_TEXTS[value] ??= content.slice(from, to));
   }
-
-  toJSON(): TableRow {
-    return { line: this.line, range: this.range, cells: this.cells };
-  }
+  return content.slice(from, to);
 }
 
-function makeCell(content: string, line: number, start: number, end: number): Cell {
+/** Scans one cell (trimmed) into slot `count` of the scratch row. */
+function scanCell(content: string, count: number, start: number, end: number): void {
+  if (rowSpans.length < 2 * count + 2) {
+    const grown = new Int32Array(rowSpans.length * 2);
+    grown.set(rowSpans);
+    rowSpans = grown;
+  }
   let from = start;
   while (from < end && isSpace(content.charCodeAt(from))) from++;
-  if (from === end) return new RowCell('', line, start, end);
+  if (from === end) {
+    rowSpans[2 * count] = start;
+    rowSpans[2 * count + 1] = end;
+    rowTexts[count] = '';
+    return;
+  }
   let to = end;
   while (to > from && isSpace(content.charCodeAt(to - 1))) to--;
-  return new RowCell(content.slice(from, to), line, from, to);
+  rowSpans[2 * count] = from;
+  rowSpans[2 * count + 1] = to;
+  rowTexts[count] = cellText(content, from, to);
 }
 
-/** The cells of a GFM pipe row, with ranges on `line` (`\|` stays text). */
-export function pipeCells(content: string, line: number): Cell[] {
+/** Scans a GFM pipe row (`\|` stays text) into the scratch row; returns the cell count. */
+function scanPipeRow(content: string): number {
   const first = leadingSpace(content);
   const last = content.length - trailingSpace(content) - 1;
-  const cells = rowScratch;
   let count = 0;
   // Cells lie between unescaped pipes; text before a leading pipe and after a trailing one is not a cell.
   let start = 0;
@@ -207,41 +281,60 @@ export function pipeCells(content: string, line: number): Cell[] {
     const end = i < 0 ? content.length : i;
     const leading = isFirst && end === first;
     const trailing = i < 0 && content.charCodeAt(last) === 124 && content.charCodeAt(last - 1) !== 92;
-    if (!leading && !trailing) cells[count++] = makeCell(content, line, start, end);
+    if (!leading && !trailing) scanCell(content, count++, start, end);
     if (i < 0) break;
     isFirst = false;
     start = i + 1;
   }
-  return takeCells(count);
+  return count;
 }
 
-// Rows are collected here and copied out at their exact size: an array grown by push keeps room
-// for more cells than a row has, in every row of the model.
-const rowScratch: Cell[] = [];
-const NO_CELL: Cell = { text: '', range: makeRange(0, 0, 0) };
-
-/** The first `count` collected cells as a new array; `used` slots are cleared (references dropped, capacity kept). */
-function takeCells(count: number, used = count): Cell[] {
-  const cells = rowScratch.slice(0, count);
-  rowScratch.fill(NO_CELL, 0, used);
-  return cells;
-}
-
-/** The cells of a tab-separated row (Word/WPS paste), with ranges on `line`. */
-export function tabCells(content: string, line: number): Cell[] {
-  const cells = rowScratch;
+/** Scans a tab-separated row (Word/WPS paste) into the scratch row; returns the cell count. */
+function scanTabRow(content: string): number {
   let count = 0;
   let start = 0;
   for (let i = content.indexOf('\t'); ; i = content.indexOf('\t', start)) {
     const end = i < 0 ? content.length : i;
-    cells[count++] = makeCell(content, line, start, end);
+    scanCell(content, count++, start, end);
     if (i < 0) break;
     start = i + 1;
   }
   // A trailing tab leaves an empty cell that is only an artefact of copying.
-  const used = count;
-  if (count > 1 && cells[count - 1].text === '' && content.endsWith('\t')) count--;
-  return takeCells(count, used);
+  if (count > 1 && rowTexts[count - 1] === '' && content.endsWith('\t')) count--;
+  return count;
+}
+
+/**
+ * The scanned texts as a new array of exactly `count` (an array grown by push keeps room for
+ * more cells than a row has, in every row of the model); the scratch slots are cleared.
+ */
+function takeTexts(count: number): string[] {
+  const texts = rowTexts.slice(0, count);
+  // Up to one slot more: a trailing tab's dropped cell.
+  rowTexts.fill('', 0, count + 1);
+  return texts;
+}
+
+function takeCells(count: number, line: number): Cell[] {
+  const cells = new Array<Cell>(count);
+  for (let k = 0; k < count; k++) cells[k] = new RowCell(rowTexts[k], line, rowSpans[2 * k], rowSpans[2 * k + 1]);
+  rowTexts.fill('', 0, count + 1);
+  return cells;
+}
+
+/** The cells of a GFM pipe row, with ranges on `line` (`\|` stays text). */
+export function pipeCells(content: string, line: number): Cell[] {
+  return takeCells(scanPipeRow(content), line);
+}
+
+/** The cells of a tab-separated row (Word/WPS paste), with ranges on `line`. */
+export function tabCells(content: string, line: number): Cell[] {
+  return takeCells(scanTabRow(content), line);
+}
+
+/** The cell texts of a pipe or tab row, without ranges. */
+export function rowTextsOf(content: string, pipe: boolean): string[] {
+  return takeTexts(pipe ? scanPipeRow(content) : scanTabRow(content));
 }
 
 type LineKind = 'blank' | 'text' | 'pipe' | 'delimiter' | 'tab';
@@ -406,7 +499,7 @@ export function parseValue(text: string, kind: ValueKind): ParsedValue {
 // Table recognition.
 
 interface RowRun {
-  readonly rows: TableRow[];
+  readonly rows: ParsedRow[];
   readonly firstLine: number;
   lastLine: number;
   lastLineLength: number;
@@ -429,6 +522,7 @@ const REQUEST_ROW_CANDIDATES: Candidate<RequestRowSpec>[] = REQUEST_ROWS['2021']
 const REQUEST_COLUMN_KEYS = new Set([...REQUEST_COLUMNS.map((c) => labelKey(c.label)), ...REQUEST_HEADER_WORDS.map(labelKey)]);
 const REQUEST_COLUMN_CANDIDATES: Candidate<string>[] = [...REQUEST_COLUMNS.map((c) => c.label), ...REQUEST_HEADER_WORDS].map((l) => ({ key: labelKey(l), value: l }));
 const RELATION_NOTE_KEY = labelKey('本列数据的勾稽关系');
+const RELATION_NOTE_FULL_KEY = labelKey(REQUEST_RELATION_NOTE);
 // Row keys that are also column words: they do not mark the end of the header rows.
 const AMBIGUOUS_REQUEST_KEYS = new Set(['其他', '总计'].map(labelKey));
 const DISTINCT_REQUEST_KEYS = new Set([...REQUEST_ROW_BY_KEY.keys()].filter((k) => !AMBIGUOUS_REQUEST_KEYS.has(k)));
@@ -462,23 +556,21 @@ function hasDistinctRequestRow(text: string): boolean {
 }
 
 /** Whether a row has a label naming a table 三 row that is not also a column word (the header ends there). */
-function hasDistinctRequestCell(row: TableRow): boolean {
-  for (const c of row.cells) if (c.text !== '' && !isPlainNumber(c.text) && hasDistinctRequestRow(c.text)) return true;
+function hasDistinctRequestCell(row: ParsedRow): boolean {
+  for (const text of row.texts) if (text !== '' && !isPlainNumber(text) && hasDistinctRequestRow(text)) return true;
   return false;
 }
 
-function countNumberLike(cells: readonly Cell[]): number {
+/** How many of `texts[from, to)` are number-like. */
+function countNumberLike(texts: readonly string[], from = 0, to = texts.length): number {
   let n = 0;
-  for (const c of cells) if (isNumberLike(c.text)) n++;
+  for (let i = from; i < to; i++) if (isNumberLike(texts[i])) n++;
   return n;
 }
 
-const isNotBlank = (cell: Cell): boolean => cell.text !== '';
-const NO_CELLS: readonly Cell[] = [];
-
-function countNonBlank(cells: readonly Cell[]): number {
+function countNonBlank(texts: readonly string[]): number {
   let n = 0;
-  for (const c of cells) if (c.text !== '') n++;
+  for (const text of texts) if (text !== '') n++;
   return n;
 }
 
@@ -487,8 +579,8 @@ function classifyRun(run: RowRun): TableKind | undefined {
   let requests = 0;
   let appeals = 0;
   for (const row of run.rows) {
-    for (const cell of row.cells) {
-      const votes = cell.text === '' || cell.text.length > 80 || isPlainNumber(cell.text) ? NO_VOTES : cellVotes(cell.text);
+    for (const text of row.texts) {
+      const votes = text === '' || text.length > 80 || isPlainNumber(text) ? NO_VOTES : cellVotes(text);
       active += votes[0];
       requests += votes[1];
       appeals += votes[2];
@@ -509,27 +601,31 @@ function tableRange(run: RowRun): Range {
  * Values are the last `count` cells of a full-width row. A shorter row is GFM-padded at the
  * end: its leading text or blank cells (up to `maxLabels`) are labels and the missing value
  * cells are the last ones. `fullWidth` is the cell count from which a row counts as full.
+ * Returns how many leading cells are labels; value i is cell `labels + i`, when the row has it.
  */
-function splitRow(row: TableRow, count: number, maxLabels: number, fullWidth: number): { labels: Cell[]; values: (Cell & { missing?: boolean })[] } {
-  const cells = row.cells;
+function splitRow(row: ParsedRow, count: number, maxLabels: number, fullWidth: number): number {
+  const texts = row.texts;
   // A row of exactly `count` cells is all values unless it starts with a label (a short row).
-  const startsWithLabel = cells.length > 0 && cells[0].text !== '' && !isNumberLike(cells[0].text);
-  if (cells.length >= Math.max(fullWidth, count + 1) || (cells.length === count && (!startsWithLabel || maxLabels === 0))) {
-    return { labels: cells.slice(0, cells.length - count), values: cells.slice(cells.length - count) };
+  const startsWithLabel = texts.length > 0 && texts[0] !== '' && !isNumberLike(texts[0]);
+  if (texts.length >= Math.max(fullWidth, count + 1) || (texts.length === count && (!startsWithLabel || maxLabels === 0))) {
+    return texts.length - count;
   }
   let labelCount = 0;
-  while (labelCount < cells.length && labelCount < maxLabels && !isNumberLike(cells[labelCount].text)) labelCount++;
-  labelCount = Math.max(labelCount, cells.length - count);
-  const values: (Cell & { missing?: boolean })[] = cells.slice(labelCount);
-  const end = row.range.end;
-  while (values.length < count) values.push({ text: '', range: { start: end, end }, missing: true });
-  return { labels: cells.slice(0, labelCount), values };
+  while (labelCount < texts.length && labelCount < maxLabels && !isNumberLike(texts[labelCount])) labelCount++;
+  return Math.max(labelCount, texts.length - count);
+}
+
+/** The cell indices of `count` values starting at cell `from`: -1 where the row has no cell. */
+function valueIndices(row: ParsedRow, from: number, count: number): number[] {
+  const indices = new Array<number>(count);
+  for (let i = 0; i < count; i++) indices[i] = from + i < row.texts.length ? from + i : -1;
+  return indices;
 }
 
 /** The widest row of a run, capped: rows this wide or wider are full rows. */
-function fullWidthOf(rows: readonly TableRow[], cap: number): number {
+function fullWidthOf(rows: readonly ParsedRow[], cap: number): number {
   let widest = 0;
-  for (const row of rows) widest = Math.max(widest, row.cells.length);
+  for (const row of rows) widest = Math.max(widest, row.texts.length);
   return Math.min(widest, cap);
 }
 
@@ -585,25 +681,24 @@ class TableBuilder {
   readonly rowIds: string[] = [];
   readonly labelIssues: LabelIssue[] = [];
 
-  bind(rowId: string, columns: readonly ColumnSpec[], values: readonly (Cell & { missing?: boolean })[]): boolean {
+  /** Binds the row's cells at `indices` (-1: not written) to `columns`, unless `rowId` is bound already. */
+  bind(rowId: string, columns: readonly ColumnSpec[], row: ParsedRow, indices: readonly number[]): boolean {
     if (this.cells.has(rowId)) return false;
     // Sized exactly: an array grown by push keeps room for ten more cells in every row.
-    let count = 0;
-    for (let i = 0; i < columns.length; i++) if (values[i]) count++;
-    const list = new Array<ValueCell>(count);
+    const list = new Array<ValueCell>(columns.length);
     let filled = 0;
     for (let i = 0; i < columns.length; i++) {
-      const cell = values[i];
-      if (!cell) continue;
       const column = columns[i];
-      const bound = new BoundCell(cell, cell.text, rowId, column.id, column.kind, parseValue(cell.text, column.kind), cell.missing === true);
+      const index = indices[i];
+      const text = index < 0 ? '' : row.texts[index];
+      const bound = new BoundCell(row, index, rowId, column.id, column.kind, parseValue(text, column.kind));
       // As Map.set would: a column id bound again keeps its first position.
       let at = 0;
       while (at < filled && list[at].columnId !== column.id) at++;
       list[at] = bound;
       if (at === filled) filled++;
     }
-    if (filled < count) list.length = filled;
+    if (filled < columns.length) list.length = filled;
     this.cells.set(rowId, new CellRow(list));
     this.rowIds.push(rowId);
     return true;
@@ -626,7 +721,8 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   const columnCount = REQUEST_COLUMNS.length;
   const fullWidth = fullWidthOf(run.rows, columnCount + 3);
   // Resolve every row's label first: the template of this table depends on its rows.
-  interface Resolved { row: TableRow; labels: Cell[]; values: (Cell & { missing?: boolean })[]; leaf?: RequestRowSpec; unknown?: { cell: Cell; text: string }[] }
+  /** A data row: its first `labels` cells are labels, the values follow. */
+  interface Resolved { row: ParsedRow; labels: number; leaf?: RequestRowSpec; unknown?: { index: number; text: string }[] }
   const resolved: Resolved[] = [];
   let headerDone = false;
   let template: TemplateYear | undefined;
@@ -636,28 +732,30 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
       // After the first header row, a row names at least one column to be a header row too: a
       // number-less row with none (a truncated paste leaves 益 of 4.保护第三方合法权益) is a data row,
       // and its label is reported as a row label.
-      if (!hasDistinctRequestCell(row) && countNumberLike(row.cells) < 2 && (headerRows === 0 || namesRequestColumn(row))) {
+      if (!hasDistinctRequestCell(row) && countNumberLike(row.texts) < 2 && (headerRows === 0 || namesRequestColumn(row))) {
         checkHeaderRow(row, builder);
         headerRows++;
         continue;
       }
       headerDone = true;
     }
-    const { labels, values } = splitRow(row, columnCount, 3, fullWidth);
-    const entry: Resolved = { row, labels, values };
+    const labels = splitRow(row, columnCount, 3, fullWidth);
+    const entry: Resolved = { row, labels };
+    const texts = row.texts;
     // Numbers before the seven value cells do not belong to any column: one issue per row.
-    const surplus = countNumberLike(labels) > 0 ? labels.filter((c) => isNumberLike(c.text)) : NO_CELLS;
-    if (surplus.length > 0) {
+    if (countNumberLike(texts, 0, labels) > 0) {
+      const surplus = row.cells.slice(0, labels).filter((c) => isNumberLike(c.text));
       builder.labelIssues.push({
         range: { start: surplus[0].range.start, end: surplus[surplus.length - 1].range.end },
         text: surplus.map((c) => c.text).join(' '), role: 'row', surplusCells: surplus.length,
       });
     }
-    for (const cell of labels) {
-      if (cell.text === '' || isNumberLike(cell.text)) continue;
-      for (const { segment, spec } of requestSegments(cell.text)) {
+    for (let index = 0; index < labels; index++) {
+      const text = texts[index];
+      if (text === '' || isNumberLike(text)) continue;
+      for (const { segment, spec } of requestSegments(text)) {
         if (spec) entry.leaf = spec;
-        else (entry.unknown ??= []).push({ cell, text: segment });
+        else (entry.unknown ??= []).push({ index, text: segment });
         if (spec?.group === 'r6') template = '2021';
       }
     }
@@ -665,7 +763,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   }
   if (!template) {
     const other = resolved.find((r) => r.leaf?.id === 'r6');
-    if (other && other.values.some((v) => v.text !== '')) template = '2019';
+    if (other && countNonBlank(other.row.texts.slice(other.labels)) > 0) template = '2019';
   }
   const templateFromTable = template !== undefined;
   template ??= reportTemplate;
@@ -676,19 +774,19 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
     if (entry.unknown) {
       for (const u of entry.unknown) {
         const guess = closest(labelKey(stripNumbering(u.text)), REQUEST_ROW_CANDIDATES);
-        builder.issue(segmentCell(u.cell, u.text), 'row', guess && byId.has(guess.id) ? guess.label : undefined, u.text);
+        builder.issue(segmentCell(entry.row.cells[u.index], u.text), 'row', guess && byId.has(guess.id) ? guess.label : undefined, u.text);
         // A mistyped leaf still binds to the row it obviously means, so its sums are checked.
         if (!spec && guess && byId.get(guess.id)?.holdsValues && !builder.cells.has(guess.id)) spec = byId.get(guess.id);
       }
     }
     if (!spec || !spec.holdsValues) {
-      if (!spec && !entry.unknown && countNonBlank(entry.values) > 0) {
+      if (!spec && !entry.unknown && countNonBlank(entry.row.texts.slice(entry.labels)) > 0) {
         // Numbers without any label: nothing to bind them to.
-        builder.issue(entry.labels[0] ?? entry.values[0], 'row', undefined, '');
+        builder.issue(entry.row.cellAt(0), 'row', undefined, '');
       }
       continue;
     }
-    builder.bind(spec.id, columns, entry.values);
+    builder.bind(spec.id, columns, entry.row, valueIndices(entry.row, entry.labels, columnCount));
   }
   return builder.build('requests', template, run, templateFromTable);
 }
@@ -726,22 +824,22 @@ interface RequestSegment {
 const segmentCache = new Map<string, readonly RequestSegment[]>();
 
 /** Whether a row has a cell naming a column of table 三 (or its relation note). */
-function namesRequestColumn(row: TableRow): boolean {
-  for (const cell of row.cells) {
-    if (cell.text === '') continue;
-    const key = labelKey(cell.text);
+function namesRequestColumn(row: ParsedRow): boolean {
+  for (const text of row.texts) {
+    if (text === '') continue;
+    const key = labelKey(text);
     if (REQUEST_COLUMN_KEYS.has(key) || key.startsWith(RELATION_NOTE_KEY)) return true;
   }
   return false;
 }
 
-function checkHeaderRow(row: TableRow, builder: TableBuilder): void {
-  for (const cell of row.cells) {
-    if (cell.text === '') continue;
-    const key = labelKey(cell.text);
-    if (REQUEST_COLUMN_KEYS.has(key) || key.startsWith(RELATION_NOTE_KEY) || key === labelKey(REQUEST_RELATION_NOTE)) continue;
-    builder.issue(cell, 'column', closest(key, REQUEST_COLUMN_CANDIDATES));
-  }
+function checkHeaderRow(row: ParsedRow, builder: TableBuilder): void {
+  row.texts.forEach((text, index) => {
+    if (text === '') return;
+    const key = labelKey(text);
+    if (REQUEST_COLUMN_KEYS.has(key) || key.startsWith(RELATION_NOTE_KEY) || key === RELATION_NOTE_FULL_KEY) return;
+    builder.issue(row.cells[index], 'column', closest(key, REQUEST_COLUMN_CANDIDATES));
+  });
 }
 
 function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
@@ -750,21 +848,21 @@ function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
   const fullWidth = fullWidthOf(run.rows, columnCount + 1);
   let bound = false;
   for (const row of run.rows) {
-    const numbers = countNumberLike(row.cells);
+    const texts = row.texts;
+    const numbers = countNumberLike(texts);
     // The data row: numbers, or a full row of blanks (a table not filled in yet).
-    const blankDataRow = row.cells.length >= columnCount && numbers === countNonBlank(row.cells);
+    const blankDataRow = texts.length >= columnCount && numbers === countNonBlank(texts);
     if (!bound && (numbers >= 3 || blankDataRow)) {
-      const { values } = splitRow(row, columnCount, 1, fullWidth);
-      builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, values);
+      builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, row, valueIndices(row, splitRow(row, columnCount, 1, fullWidth), columnCount));
       bound = true;
       continue;
     }
     if (bound) continue;
-    for (const cell of row.cells) {
-      if (cell.text === '') continue;
-      const key = labelKey(cell.text);
-      if (!APPEAL_KEYS.has(key)) builder.issue(cell, 'column', closest(key, APPEAL_CANDIDATES));
-    }
+    texts.forEach((text, index) => {
+      if (text === '') return;
+      const key = labelKey(text);
+      if (!APPEAL_KEYS.has(key)) builder.issue(row.cells[index], 'column', closest(key, APPEAL_CANDIDATES));
+    });
   }
   return builder.build('appeals', template, run);
 }
@@ -773,10 +871,10 @@ function activeTemplateOf(run: RowRun): TemplateYear | undefined {
   let votes2019 = 0;
   let votes2021 = 0;
   for (const row of run.rows) {
-    for (const cell of row.cells) {
+    for (const text of row.texts) {
       // Blanks and plain counts are never template words (and labelKey would only echo them).
-      if (cell.text === '' || isPlainNumber(cell.text)) continue;
-      const votes = templateVotes(cell.text);
+      if (text === '' || isPlainNumber(text)) continue;
+      const votes = templateVotes(text);
       votes2019 += votes >> 2;
       votes2021 += votes & 3;
     }
@@ -865,31 +963,32 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
   let block: ActiveBlockSpec | undefined;
   let columns: readonly ColumnAt[] | undefined;
   for (const row of run.rows) {
-    const firstIndex = row.cells.findIndex(isNotBlank);
-    if (firstIndex < 0) continue;
-    const first = row.cells[firstIndex];
-    const item = blockItem(first.text);
+    const texts = row.texts;
+    let firstIndex = 0;
+    while (firstIndex < texts.length && texts[firstIndex] === '') firstIndex++;
+    if (firstIndex === texts.length) continue;
+    const firstText = texts[firstIndex];
+    const item = blockItem(firstText);
     if (item !== undefined) {
       block = blocks.find((b) => b.item === item);
       columns = block && positionalColumns(block);
-      if (!block) builder.issue(first, 'row', undefined);
+      if (!block) builder.issue(row.cells[firstIndex], 'row', undefined);
       continue;
     }
-    const firstKey = labelKey(first.text);
+    const firstKey = labelKey(firstText);
     if (firstKey === INFO_CONTENT_KEY) {
       if (!block) continue;
       // Values sit under their header words (Word pads merged cells at the end, or in between).
       const known = block.columns;
       const index = activeIndex(block);
       const mapped: ColumnAt[] = [];
-      for (let j = firstIndex + 1; j < row.cells.length; j++) {
-        const cell = row.cells[j];
-        if (cell.text === '') continue;
-        const key = labelKey(cell.text);
+      for (let j = firstIndex + 1; j < texts.length; j++) {
+        if (texts[j] === '') continue;
+        const key = labelKey(texts[j]);
         let spec = index.columnByKey.get(key);
         if (!spec) {
           const guess = closest(key, index.columnCandidates);
-          builder.issue(cell, 'column', guess?.label);
+          builder.issue(row.cells[j], 'column', guess?.label);
           spec = guess;
         }
         if (spec && !mapped.some((m) => m.spec.id === spec!.id)) mapped.push({ spec, offset: j - firstIndex });
@@ -910,28 +1009,28 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
     if (!spec) {
       if (!useBlock) continue;
       const guess = closest(firstKey, activeIndex(useBlock).rowCandidates);
-      builder.issue(first, 'row', guess);
+      builder.issue(row.cells[firstIndex], 'row', guess);
       spec = guess ? useBlock.rows.find((r) => r.label === guess) : undefined;
       if (!spec) continue;
     }
     let cols = useBlock === block && columns ? columns : positionalColumns(useBlock!);
-    const end = row.range.end;
     // Word pads merged cells with empty ones: when exactly one value per column is written among
     // more cells than columns, the blanks are padding and the values go to the columns in order.
-    if (row.cells.length - firstIndex - 1 > cols.length) {
-      const after = row.cells.slice(firstIndex + 1);
-      const filled = after.filter(isNotBlank);
+    if (texts.length - firstIndex - 1 > cols.length) {
+      const filled: number[] = [];
+      for (let j = firstIndex + 1; j < texts.length; j++) if (texts[j] !== '') filled.push(j - firstIndex);
       if (filled.length === cols.length) {
-        cols = [...cols].sort((a, b) => a.offset - b.offset).map((c, i) => ({ spec: c.spec, offset: after.indexOf(filled[i]) + 1 }));
+        cols = [...cols].sort((a, b) => a.offset - b.offset).map((c, i) => ({ spec: c.spec, offset: filled[i] }));
       }
     }
     const specs: ColumnSpec[] = new Array(cols.length);
-    const values: (Cell & { missing?: boolean })[] = new Array(cols.length);
+    const indices: number[] = new Array(cols.length);
     for (let i = 0; i < cols.length; i++) {
       specs[i] = cols[i].spec;
-      values[i] = row.cells[firstIndex + cols[i].offset] ?? { text: '', range: { start: end, end }, missing: true };
+      const index = firstIndex + cols[i].offset;
+      indices[i] = index < texts.length ? index : -1;
     }
-    builder.bind(activeRowId(useBlock!.item, spec.id), specs, values);
+    builder.bind(activeRowId(useBlock!.item, spec.id), specs, row, indices);
   }
   return builder.build('active', template, run, ownTemplate !== undefined);
 }
@@ -994,8 +1093,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       run.lastLine = i;
       run.lastLineLength = raw[i].length;
       if (kind !== 'delimiter') {
-        const cells = kind === 'pipe' ? pipeCells(lines[i], i) : tabCells(lines[i], i);
-        run.rows.push(new ParsedRow(i, raw[i].length, cells));
+        const pipe = kind === 'pipe';
+        run.rows.push(new ParsedRow(i, raw[i].length, lines[i], pipe, rowTextsOf(lines[i], pipe)));
       }
       continue;
     }

@@ -192,16 +192,44 @@ class ParsedRow implements TableRow {
   }
 }
 
+/** Where a value cell is bound: the same for that row and column in every table, so shared. */
+interface CellSlot {
+  readonly rowId: string;
+  readonly columnId: string;
+  readonly kind: ValueKind;
+}
+
+// Row ids and column specs are the template's, so this holds at most one slot per template cell.
+const slots = new Map<ColumnSpec, Map<string, CellSlot>>();
+
+function slotOf(rowId: string, column: ColumnSpec): CellSlot {
+  let byRow = slots.get(column);
+  if (!byRow) slots.set(column, (byRow = new Map()));
+  let slot = byRow.get(rowId);
+  if (!slot) byRow.set(rowId, (slot = { rowId, columnId: column.id, kind: column.kind }));
+  return slot;
+}
+
 /** A bound value cell: a row and the index of its cell there (-1: not written, a short row). */
 class BoundCell implements ValueCell {
   constructor(
     private readonly row: ParsedRow,
     private readonly index: number,
-    readonly rowId: string,
-    readonly columnId: string,
-    readonly kind: ValueKind,
+    private readonly slot: CellSlot,
     readonly parsed: ParsedValue,
   ) {}
+
+  get rowId(): string {
+    return this.slot.rowId;
+  }
+
+  get columnId(): string {
+    return this.slot.columnId;
+  }
+
+  get kind(): ValueKind {
+    return this.slot.kind;
+  }
 
   get text(): string {
     return this.index < 0 ? '' : this.row.texts[this.index];
@@ -615,13 +643,6 @@ function splitRow(row: ParsedRow, count: number, maxLabels: number, fullWidth: n
   return Math.max(labelCount, texts.length - count);
 }
 
-/** The cell indices of `count` values starting at cell `from`: -1 where the row has no cell. */
-function valueIndices(row: ParsedRow, from: number, count: number): number[] {
-  const indices = new Array<number>(count);
-  for (let i = 0; i < count; i++) indices[i] = from + i < row.texts.length ? from + i : -1;
-  return indices;
-}
-
 /** The widest row of a run, capped: rows this wide or wider are full rows. */
 function fullWidthOf(rows: readonly ParsedRow[], cap: number): number {
   let widest = 0;
@@ -681,17 +702,21 @@ class TableBuilder {
   readonly rowIds: string[] = [];
   readonly labelIssues: LabelIssue[] = [];
 
-  /** Binds the row's cells at `indices` (-1: not written) to `columns`, unless `rowId` is bound already. */
-  bind(rowId: string, columns: readonly ColumnSpec[], row: ParsedRow, indices: readonly number[]): boolean {
+  /**
+   * Binds cells of `row` to `columns`, unless `rowId` is bound already: the cell at `indices[i]`
+   * (-1: not written) to column i, or without `indices` the cells from `first` on, in order.
+   */
+  bind(rowId: string, columns: readonly ColumnSpec[], row: ParsedRow, first: number, indices?: readonly number[]): boolean {
     if (this.cells.has(rowId)) return false;
+    const texts = row.texts;
     // Sized exactly: an array grown by push keeps room for ten more cells in every row.
     const list = new Array<ValueCell>(columns.length);
     let filled = 0;
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i];
-      const index = indices[i];
-      const text = index < 0 ? '' : row.texts[index];
-      const bound = new BoundCell(row, index, rowId, column.id, column.kind, parseValue(text, column.kind));
+      let index = indices ? indices[i] : first + i;
+      if (index >= texts.length) index = -1;
+      const bound = new BoundCell(row, index, slotOf(rowId, column), parseValue(index < 0 ? '' : texts[index], column.kind));
       // As Map.set would: a column id bound again keeps its first position.
       let at = 0;
       while (at < filled && list[at].columnId !== column.id) at++;
@@ -786,7 +811,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
       }
       continue;
     }
-    builder.bind(spec.id, columns, entry.row, valueIndices(entry.row, entry.labels, columnCount));
+    builder.bind(spec.id, columns, entry.row, entry.labels);
   }
   return builder.build('requests', template, run, templateFromTable);
 }
@@ -853,7 +878,7 @@ function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
     // The data row: numbers, or a full row of blanks (a table not filled in yet).
     const blankDataRow = texts.length >= columnCount && numbers === countNonBlank(texts);
     if (!bound && (numbers >= 3 || blankDataRow)) {
-      builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, row, valueIndices(row, splitRow(row, columnCount, 1, fullWidth), columnCount));
+      builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, row, splitRow(row, columnCount, 1, fullWidth));
       bound = true;
       continue;
     }
@@ -1027,10 +1052,9 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
     const indices: number[] = new Array(cols.length);
     for (let i = 0; i < cols.length; i++) {
       specs[i] = cols[i].spec;
-      const index = firstIndex + cols[i].offset;
-      indices[i] = index < texts.length ? index : -1;
+      indices[i] = firstIndex + cols[i].offset;
     }
-    builder.bind(activeRowId(useBlock!.item, spec.id), specs, row, indices);
+    builder.bind(activeRowId(useBlock!.item, spec.id), specs, row, 0, indices);
   }
   return builder.build('active', template, run, ownTemplate !== undefined);
 }

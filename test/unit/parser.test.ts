@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseReport } from '../../server/src/service/parser';
+import { forEachValueCell, parsedAt } from '../../server/src/service/rules/common';
 import type { ReportModel, SectionHeading, Table, ValueCell } from '../../server/src/service/model';
 import {
   APPEAL_COLUMN_IDS, HEADINGS, REQUEST_COLUMN_IDS, TEMPLATES, appealTableLines, assertRangesInside, buildReport, codes, diagnosticsOf, dump,
@@ -268,6 +269,31 @@ suite('parser', () => {
       assert.equal(cell(t, 'new', 'natural').text, '012');
       assert.deepEqual(cell(t, 'new', 'natural').parsed, { kind: 'number', value: 12, fullwidth: false });
       assert.deepEqual(cell(t, 'new', 'natural').range, rows[0].cells[1].range);
+    });
+
+    test('value cells are views made on each read: equal in every field, not identical; parsedAt and forEachValueCell read the same values', () => {
+      const text = buildReport('2021', { requests: { r2: { research: '' } } });
+      const model = parseReport(text);
+      const t = table(model, 'requests');
+      const a = cell(t, 'new', 'natural');
+      const b = cell(t, 'new', 'natural');
+      assert.notStrictEqual(a, b);
+      assert.deepEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+      assert.deepEqual(a.range, b.range);
+      for (const [rowId, row] of t.cells) {
+        for (const [columnId, c] of row) {
+          assert.equal(c.rowId, rowId);
+          assert.equal(c.columnId, columnId);
+          assert.strictEqual(parsedAt(row, columnId), c.parsed);
+        }
+      }
+      assert.equal(parsedAt(t.cells.get('new'), 'no-such-column'), undefined);
+      const blanks: string[] = [];
+      forEachValueCell(model, (parsed) => parsed.kind === 'blank', (_, c) => blanks.push(`${c.rowId}/${c.columnId}`));
+      assert.deepEqual(blanks, ['r2/research']);
+      let all = 0;
+      forEachValueCell(model, () => true, () => all++);
+      assert.equal(all, model.tables.reduce((n, x) => n + [...x.cells.values()].reduce((m, row) => m + row.size, 0), 0));
     });
 
     test('a blank cell has the range between its pipes', () => {

@@ -68,6 +68,11 @@ export interface Cell {
   readonly range: Range;
 }
 
+/**
+ * A cell bound to a row and column of a template table. The parser's tables hand out a new
+ * ValueCell object on each read (`table.cells.get(r).get(c)`): compare cells by rowId and
+ * columnId, never by identity.
+ */
 export interface ValueCell extends Cell {
   readonly rowId: string;
   readonly columnId: string;
@@ -92,9 +97,9 @@ export interface TableRow {
   readonly line: number;
   /** The whole line; an accessor built on first read, like Cell.range. */
   readonly range: Range;
-  /** The cells' texts, in order: what most readers need, without building a Range per cell. */
+  /** The cells' texts, in order (the parser's rows slice them from the line on each read). */
   readonly texts: readonly string[];
-  /** The cells with their ranges; the parser's rows build them on first read (from the line). */
+  /** The cells with their ranges (the parser's rows build them on first read, then keep them). */
   readonly cells: readonly Cell[];
 }
 

@@ -2,7 +2,7 @@
 // are then recognised by their labels and every canonical cell is bound with its LSP range.
 import type {
   YearMention, Cell, Directive, DirectiveKind, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
-  TableRow, TemplateSource, TemplateYear, ValueCell, ValueKind, YearSource,
+  TemplateSource, TemplateYear, ValueKind, YearSource,
 } from './model';
 import { asciiDigits, closest, isJsSpace, isNumberLike, isPlainNumber, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
 import {
@@ -10,14 +10,13 @@ import {
   REQUEST_HEADER_WORDS, REQUEST_RELATION_NOTE, REQUEST_ROWS, SECTIONS, canonicalHeading, activeRowId,
   type ActiveBlockSpec, type ColumnSpec, type RequestRowSpec, type RowSpec,
 } from './template';
+import { CellRow, CellStore, leadingSpace, makeRange, trailingSpace, type ParsedRow } from './cells';
+
+export { makeRange, pipeCells, tabCells } from './cells';
 
 export interface ParseOptions {
   /** Forces a template; 'auto' (default) detects it from the year, then the header words. */
   readonly template?: 'auto' | TemplateYear;
-}
-
-export function makeRange(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -109,262 +108,6 @@ function findDirectives(raw: readonly string[], content: readonly string[]): Dir
 // Table rows: GFM pipe rows and tab-separated rows.
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
-/** Whitespace as Word pastes it: ASCII, NBSP, ideographic space, BOM, zero-width and en/em spaces. */
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 10 || code === 13 || code === 11 || code === 12
-    || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x85 || code === 0x2028 || code === 0x2029;
-}
-
-// Loops rather than /\s*$/: a regex anchored at the end rescans long runs of spaces (quadratic).
-function leadingSpace(text: string): number {
-  let i = 0;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  return i;
-}
-
-function trailingSpace(text: string): number {
-  let i = text.length;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-  return text.length - i;
-}
-
-/**
- * A table cell whose Range is built on first use and then kept (the same object every time).
- * The parser itself works on a row's texts; these objects exist only for rows whose `cells` are
- * read (a flagged label, a code action), so a large draft does not carry one per cell.
- * toJSON keeps the serialised form `{ text, range }` of a plain Cell.
- */
-class RowCell implements Cell {
-  private cachedRange: Range | undefined = undefined;
-
-  constructor(readonly text: string, private readonly line: number, private readonly start: number, private readonly end: number) {}
-
-  get range(): Range {
-    return (this.cachedRange ??= makeRange(this.line, this.start, this.end));
-  }
-
-  toJSON(): Cell {
-    return { text: this.text, range: this.range };
-  }
-}
-
-/**
- * A table row: its texts, and the Cells with ranges built from its line when first read. Cells
- * are most of a parsed draft and few ranges are ever read, so a row keeps only what the rules
- * need (the texts) and re-scans its line for ranges on demand: a large draft is then a small
- * heap for the garbage collector to copy, which is what kept parse time from growing linearly.
- */
-class ParsedRow implements TableRow {
-  private cachedRange: Range | undefined = undefined;
-  private cachedCells: readonly Cell[] | undefined = undefined;
-  private cachedEndRange: Range | undefined = undefined;
-
-  constructor(
-    readonly line: number,
-    private readonly length: number,
-    /** The content line the cells were scanned from (held by the model's `lines` anyway). */
-    private readonly content: string,
-    private readonly pipe: boolean,
-    readonly texts: readonly string[],
-  ) {}
-
-  get range(): Range {
-    return (this.cachedRange ??= makeRange(this.line, 0, this.length));
-  }
-
-  get cells(): readonly Cell[] {
-    return (this.cachedCells ??= this.pipe ? pipeCells(this.content, this.line) : tabCells(this.content, this.line));
-  }
-
-  /** The empty range at the row's end: where a value cell the row does not have would go. */
-  get endRange(): Range {
-    const end = this.range.end;
-    return (this.cachedEndRange ??= { start: end, end });
-  }
-
-  /** The cell at `index`, or for -1 (a value cell the row does not have) an empty cell at the row's end. */
-  cellAt(index: number): Cell {
-    return index >= 0 ? this.cells[index] : { text: '', range: this.endRange };
-  }
-
-  toJSON(): TableRow {
-    return { line: this.line, range: this.range, texts: this.texts, cells: this.cells };
-  }
-}
-
-/** Where a value cell is bound: the same for that row and column in every table, so shared. */
-interface CellSlot {
-  readonly rowId: string;
-  readonly columnId: string;
-  readonly kind: ValueKind;
-}
-
-// Row ids and column specs are the template's, so this holds at most one slot per template cell.
-const slots = new Map<ColumnSpec, Map<string, CellSlot>>();
-
-function slotOf(rowId: string, column: ColumnSpec): CellSlot {
-  let byRow = slots.get(column);
-  if (!byRow) slots.set(column, (byRow = new Map()));
-  let slot = byRow.get(rowId);
-  if (!slot) byRow.set(rowId, (slot = { rowId, columnId: column.id, kind: column.kind }));
-  return slot;
-}
-
-/** A bound value cell: a row and the index of its cell there (-1: not written, a short row). */
-class BoundCell implements ValueCell {
-  constructor(
-    private readonly row: ParsedRow,
-    private readonly index: number,
-    private readonly slot: CellSlot,
-    readonly parsed: ParsedValue,
-  ) {}
-
-  get rowId(): string {
-    return this.slot.rowId;
-  }
-
-  get columnId(): string {
-    return this.slot.columnId;
-  }
-
-  get kind(): ValueKind {
-    return this.slot.kind;
-  }
-
-  get text(): string {
-    return this.index < 0 ? '' : this.row.texts[this.index];
-  }
-
-  get missing(): boolean {
-    return this.index < 0;
-  }
-
-  get range(): Range {
-    return this.index < 0 ? this.row.endRange : this.row.cells[this.index].range;
-  }
-
-  toJSON(): ValueCell {
-    return { text: this.text, range: this.range, rowId: this.rowId, columnId: this.columnId, kind: this.kind, parsed: this.parsed, missing: this.missing };
-  }
-}
-
-// The row last scanned: trimmed cell spans [start, end, …] (a blank cell: the whole span) and texts.
-let rowSpans = new Int32Array(512);
-const rowTexts: string[] = [];
-
-/**
- * Texts of short plain numbers, shared: most value cells hold one, and `slice` would allocate a
- * new string for each (V8 shares only single characters).
- */
-const NUMBER_TEXTS: string[] = [];
-
-function cellText(content: string, from: number, to: number): string {
-  const length = to - from;
-  if (length >= 2 && length <= 3) {
-    let value = 0;
-    let i = from;
-    for (; i < to; i++) {
-      const code = content.charCodeAt(i);
-      if (code < 48 || code > 57) break;
-      value = value * 10 + code - 48;
-    }
-    // Only the canonical spelling (no leading zero) is shared, so text stays exactly as written.
-    if (i === to && content.charCodeAt(from) !== 48) return (NUMBER_TEXTS[value] ??= content.slice(from, to));
-  }
-  return content.slice(from, to);
-}
-
-/** Scans one cell (trimmed) into slot `count` of the scratch row. */
-function scanCell(content: string, count: number, start: number, end: number): void {
-  if (rowSpans.length < 2 * count + 2) {
-    const grown = new Int32Array(rowSpans.length * 2);
-    grown.set(rowSpans);
-    rowSpans = grown;
-  }
-  let from = start;
-  while (from < end && isSpace(content.charCodeAt(from))) from++;
-  if (from === end) {
-    rowSpans[2 * count] = start;
-    rowSpans[2 * count + 1] = end;
-    rowTexts[count] = '';
-    return;
-  }
-  let to = end;
-  while (to > from && isSpace(content.charCodeAt(to - 1))) to--;
-  rowSpans[2 * count] = from;
-  rowSpans[2 * count + 1] = to;
-  rowTexts[count] = cellText(content, from, to);
-}
-
-/** Scans a GFM pipe row (`\|` stays text) into the scratch row; returns the cell count. */
-function scanPipeRow(content: string): number {
-  const first = leadingSpace(content);
-  const last = content.length - trailingSpace(content) - 1;
-  let count = 0;
-  // Cells lie between unescaped pipes; text before a leading pipe and after a trailing one is not a cell.
-  let start = 0;
-  let isFirst = true;
-  for (let i = content.indexOf('|'); ; i = content.indexOf('|', i + 1)) {
-    if (i > 0 && content.charCodeAt(i - 1) === 92) continue; // \| is text
-    const end = i < 0 ? content.length : i;
-    const leading = isFirst && end === first;
-    const trailing = i < 0 && content.charCodeAt(last) === 124 && content.charCodeAt(last - 1) !== 92;
-    if (!leading && !trailing) scanCell(content, count++, start, end);
-    if (i < 0) break;
-    isFirst = false;
-    start = i + 1;
-  }
-  return count;
-}
-
-/** Scans a tab-separated row (Word/WPS paste) into the scratch row; returns the cell count. */
-function scanTabRow(content: string): number {
-  let count = 0;
-  let start = 0;
-  for (let i = content.indexOf('\t'); ; i = content.indexOf('\t', start)) {
-    const end = i < 0 ? content.length : i;
-    scanCell(content, count++, start, end);
-    if (i < 0) break;
-    start = i + 1;
-  }
-  // A trailing tab leaves an empty cell that is only an artefact of copying.
-  if (count > 1 && rowTexts[count - 1] === '' && content.endsWith('\t')) count--;
-  return count;
-}
-
-/**
- * The scanned texts as a new array of exactly `count` (an array grown by push keeps room for
- * more cells than a row has, in every row of the model); the scratch slots are cleared.
- */
-function takeTexts(count: number): string[] {
-  const texts = rowTexts.slice(0, count);
-  // Up to one slot more: a trailing tab's dropped cell.
-  rowTexts.fill('', 0, count + 1);
-  return texts;
-}
-
-function takeCells(count: number, line: number): Cell[] {
-  const cells = new Array<Cell>(count);
-  for (let k = 0; k < count; k++) cells[k] = new RowCell(rowTexts[k], line, rowSpans[2 * k], rowSpans[2 * k + 1]);
-  rowTexts.fill('', 0, count + 1);
-  return cells;
-}
-
-/** The cells of a GFM pipe row, with ranges on `line` (`\|` stays text). */
-export function pipeCells(content: string, line: number): Cell[] {
-  return takeCells(scanPipeRow(content), line);
-}
-
-/** The cells of a tab-separated row (Word/WPS paste), with ranges on `line`. */
-export function tabCells(content: string, line: number): Cell[] {
-  return takeCells(scanTabRow(content), line);
-}
-
-/** The cell texts of a pipe or tab row, without ranges. */
-export function rowTextsOf(content: string, pipe: boolean): string[] {
-  return takeTexts(pipe ? scanPipeRow(content) : scanTabRow(content));
-}
-
 type LineKind = 'blank' | 'text' | 'pipe' | 'delimiter' | 'tab';
 
 function classifyLines(lines: readonly string[]): LineKind[] {
@@ -526,8 +269,13 @@ export function parseValue(text: string, kind: ValueKind): ParsedValue {
 // ---------------------------------------------------------------------------------------
 // Table recognition.
 
+/**
+ * Consecutive table rows. `texts` (each row's cell texts) are sliced when the run is recognised
+ * and dropped with the run once its table is built: the model keeps only spans.
+ */
 interface RowRun {
   readonly rows: ParsedRow[];
+  texts?: (readonly string[])[];
   readonly firstLine: number;
   lastLine: number;
   lastLineLength: number;
@@ -553,7 +301,6 @@ const RELATION_NOTE_KEY = labelKey('本列数据的勾稽关系');
 const RELATION_NOTE_FULL_KEY = labelKey(REQUEST_RELATION_NOTE);
 // Row keys that are also column words: they do not mark the end of the header rows.
 const AMBIGUOUS_REQUEST_KEYS = new Set(['其他', '总计'].map(labelKey));
-const DISTINCT_REQUEST_KEYS = new Set([...REQUEST_ROW_BY_KEY.keys()].filter((k) => !AMBIGUOUS_REQUEST_KEYS.has(k)));
 const APPEAL_KEYS = new Set([...APPEAL_HEADER_WORDS.map(labelKey)]);
 const APPEAL_DISTINCT_KEYS = new Set(['行政复议', '行政诉讼', '结果维持', '结果纠正', '尚未审结', '未经复议直接起诉', '复议后起诉'].map(labelKey));
 const APPEAL_CANDIDATES: Candidate<string>[] = APPEAL_HEADER_WORDS.map((l) => ({ key: labelKey(l), value: l }));
@@ -584,8 +331,8 @@ function hasDistinctRequestRow(text: string): boolean {
 }
 
 /** Whether a row has a label naming a table 三 row that is not also a column word (the header ends there). */
-function hasDistinctRequestCell(row: ParsedRow): boolean {
-  for (const text of row.texts) if (text !== '' && !isPlainNumber(text) && hasDistinctRequestRow(text)) return true;
+function hasDistinctRequestCell(texts: readonly string[]): boolean {
+  for (const text of texts) if (text !== '' && !isPlainNumber(text) && hasDistinctRequestRow(text)) return true;
   return false;
 }
 
@@ -602,12 +349,17 @@ function countNonBlank(texts: readonly string[]): number {
   return n;
 }
 
+/** The cell texts of a run's rows, sliced once when first asked for. */
+function runTexts(run: RowRun): (readonly string[])[] {
+  return (run.texts ??= run.rows.map((row) => row.texts));
+}
+
 function classifyRun(run: RowRun): TableKind | undefined {
   let active = 0;
   let requests = 0;
   let appeals = 0;
-  for (const row of run.rows) {
-    for (const text of row.texts) {
+  for (const texts of runTexts(run)) {
+    for (const text of texts) {
       const votes = text === '' || text.length > 80 || isPlainNumber(text) ? NO_VOTES : cellVotes(text);
       active += votes[0];
       requests += votes[1];
@@ -631,8 +383,7 @@ function tableRange(run: RowRun): Range {
  * cells are the last ones. `fullWidth` is the cell count from which a row counts as full.
  * Returns how many leading cells are labels; value i is cell `labels + i`, when the row has it.
  */
-function splitRow(row: ParsedRow, count: number, maxLabels: number, fullWidth: number): number {
-  const texts = row.texts;
+function splitRow(texts: readonly string[], count: number, maxLabels: number, fullWidth: number): number {
   // A row of exactly `count` cells is all values unless it starts with a label (a short row).
   const startsWithLabel = texts.length > 0 && texts[0] !== '' && !isNumberLike(texts[0]);
   if (texts.length >= Math.max(fullWidth, count + 1) || (texts.length === count && (!startsWithLabel || maxLabels === 0))) {
@@ -644,57 +395,15 @@ function splitRow(row: ParsedRow, count: number, maxLabels: number, fullWidth: n
 }
 
 /** The widest row of a run, capped: rows this wide or wider are full rows. */
-function fullWidthOf(rows: readonly ParsedRow[], cap: number): number {
+function fullWidthOf(rows: readonly (readonly string[])[], cap: number): number {
   let widest = 0;
-  for (const row of rows) widest = Math.max(widest, row.texts.length);
+  for (const texts of rows) widest = Math.max(widest, texts.length);
   return Math.min(widest, cap);
 }
 
-/**
- * A bound row's cells by column id: the ReadonlyMap the model promises, held as a short array
- * (at most 15 cells, found by a scan). A Map per row costs a hash table that regrows as the
- * cells are set; rows are thousands in a large draft. Iterates in binding order, like a Map,
- * and serialises like one (`{}`).
- */
-class CellRow implements ReadonlyMap<string, ValueCell> {
-  constructor(private readonly list: readonly ValueCell[]) {}
-
-  get size(): number {
-    return this.list.length;
-  }
-
-  get(columnId: string): ValueCell | undefined {
-    for (const cell of this.list) if (cell.columnId === columnId) return cell;
-    return undefined;
-  }
-
-  has(columnId: string): boolean {
-    return this.get(columnId) !== undefined;
-  }
-
-  forEach(callback: (value: ValueCell, key: string, map: ReadonlyMap<string, ValueCell>) => void, thisArg?: unknown): void {
-    for (const cell of this.list) callback.call(thisArg, cell, cell.columnId, this);
-  }
-
-  entries(): MapIterator<[string, ValueCell]> {
-    return this.list.map((cell): [string, ValueCell] => [cell.columnId, cell]).values();
-  }
-
-  keys(): MapIterator<string> {
-    return this.list.map((cell) => cell.columnId).values();
-  }
-
-  values(): MapIterator<ValueCell> {
-    return this.list.values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, ValueCell]> {
-    return this.entries();
-  }
-
-  toJSON(): object {
-    return {};
-  }
+function hasRepeatedColumn(columns: readonly ColumnSpec[]): boolean {
+  for (let i = 1; i < columns.length; i++) for (let j = 0; j < i; j++) if (columns[j].id === columns[i].id) return true;
+  return false;
 }
 
 class TableBuilder {
@@ -702,29 +411,39 @@ class TableBuilder {
   readonly rowIds: string[] = [];
   readonly labelIssues: LabelIssue[] = [];
 
+  constructor(private readonly store: CellStore) {}
+
   /**
-   * Binds cells of `row` to `columns`, unless `rowId` is bound already: the cell at `indices[i]`
-   * (-1: not written) to column i, or without `indices` the cells from `first` on, in order.
+   * Binds cells of `row` (whose texts are `texts`) to `columns`, unless `rowId` is bound already:
+   * the cell at `indices[i]` to column i, or without `indices` the cells from `first` on, in
+   * order. A cell the row does not have is bound as not written.
    */
-  bind(rowId: string, columns: readonly ColumnSpec[], row: ParsedRow, first: number, indices?: readonly number[]): boolean {
+  bind(rowId: string, columns: readonly ColumnSpec[], row: ParsedRow, texts: readonly string[], first: number, indices?: readonly number[]): boolean {
     if (this.cells.has(rowId)) return false;
-    const texts = row.texts;
-    // Sized exactly: an array grown by push keeps room for ten more cells in every row.
-    const list = new Array<ValueCell>(columns.length);
-    let filled = 0;
-    for (let i = 0; i < columns.length; i++) {
-      const column = columns[i];
-      let index = indices ? indices[i] : first + i;
-      if (index >= texts.length) index = -1;
-      const bound = new BoundCell(row, index, slotOf(rowId, column), parseValue(index < 0 ? '' : texts[index], column.kind));
-      // As Map.set would: a column id bound again keeps its first position.
-      let at = 0;
-      while (at < filled && list[at].columnId !== column.id) at++;
-      list[at] = bound;
-      if (at === filled) filled++;
+    const indexOf = (i: number): number => (indices ? indices[i] : first + i);
+    let order: readonly number[] | undefined;
+    if (hasRepeatedColumn(columns)) {
+      // As Map.set would: a column bound again keeps its first position and takes the later cell.
+      const unique: ColumnSpec[] = [];
+      const at: number[] = [];
+      columns.forEach((column, i) => {
+        const seen = unique.findIndex((c) => c.id === column.id);
+        if (seen < 0) {
+          unique.push(column);
+          at.push(indexOf(i));
+        } else at[seen] = indexOf(i);
+      });
+      columns = unique;
+      order = at;
     }
-    if (filled < columns.length) list.length = filled;
-    this.cells.set(rowId, new CellRow(list));
+    let base = -1;
+    for (let i = 0; i < columns.length; i++) {
+      let index = order ? order[i] : indexOf(i);
+      if (index >= texts.length) index = -1;
+      const stored = this.store.bind(index, parseValue(index < 0 ? '' : texts[index], columns[i].kind));
+      if (i === 0) base = stored;
+    }
+    this.cells.set(rowId, new CellRow(this.store, row, rowId, columns, base));
     this.rowIds.push(rowId);
     return true;
   }
@@ -734,6 +453,7 @@ class TableBuilder {
   }
 
   build(kind: TableKind, template: TemplateYear, run: RowRun, templateFromTable = false): Table {
+    run.texts = undefined; // the model keeps spans, not texts
     return {
       kind, template, templateFromTable, range: tableRange(run), line: run.firstLine, rows: run.rows, cells: this.cells,
       rowIds: this.rowIds, labelIssues: this.labelIssues, endLine: run.lastLine,
@@ -741,32 +461,34 @@ class TableBuilder {
   }
 }
 
-function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
-  const builder = new TableBuilder();
+function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear, store: CellStore): Table {
+  const builder = new TableBuilder(store);
   const columnCount = REQUEST_COLUMNS.length;
-  const fullWidth = fullWidthOf(run.rows, columnCount + 3);
+  const rowTexts = runTexts(run);
+  const fullWidth = fullWidthOf(rowTexts, columnCount + 3);
   // Resolve every row's label first: the template of this table depends on its rows.
   /** A data row: its first `labels` cells are labels, the values follow. */
-  interface Resolved { row: ParsedRow; labels: number; leaf?: RequestRowSpec; unknown?: { index: number; text: string }[] }
+  interface Resolved { row: ParsedRow; texts: readonly string[]; labels: number; leaf?: RequestRowSpec; unknown?: { index: number; text: string }[] }
   const resolved: Resolved[] = [];
   let headerDone = false;
   let template: TemplateYear | undefined;
   let headerRows = 0;
-  for (const row of run.rows) {
+  for (let r = 0; r < run.rows.length; r++) {
+    const row = run.rows[r];
+    const texts = rowTexts[r];
     if (!headerDone) {
       // After the first header row, a row names at least one column to be a header row too: a
       // number-less row with none (a truncated paste leaves 益 of 4.保护第三方合法权益) is a data row,
       // and its label is reported as a row label.
-      if (!hasDistinctRequestCell(row) && countNumberLike(row.texts) < 2 && (headerRows === 0 || namesRequestColumn(row))) {
-        checkHeaderRow(row, builder);
+      if (!hasDistinctRequestCell(texts) && countNumberLike(texts) < 2 && (headerRows === 0 || namesRequestColumn(texts))) {
+        checkHeaderRow(row, texts, builder);
         headerRows++;
         continue;
       }
       headerDone = true;
     }
-    const labels = splitRow(row, columnCount, 3, fullWidth);
-    const entry: Resolved = { row, labels };
-    const texts = row.texts;
+    const labels = splitRow(texts, columnCount, 3, fullWidth);
+    const entry: Resolved = { row, texts, labels };
     // Numbers before the seven value cells do not belong to any column: one issue per row.
     if (countNumberLike(texts, 0, labels) > 0) {
       const surplus = row.cells.slice(0, labels).filter((c) => isNumberLike(c.text));
@@ -788,7 +510,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
   }
   if (!template) {
     const other = resolved.find((r) => r.leaf?.id === 'r6');
-    if (other && countNonBlank(other.row.texts.slice(other.labels)) > 0) template = '2019';
+    if (other && countNonBlank(other.texts.slice(other.labels)) > 0) template = '2019';
   }
   const templateFromTable = template !== undefined;
   template ??= reportTemplate;
@@ -805,13 +527,13 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear): Table {
       }
     }
     if (!spec || !spec.holdsValues) {
-      if (!spec && !entry.unknown && countNonBlank(entry.row.texts.slice(entry.labels)) > 0) {
+      if (!spec && !entry.unknown && countNonBlank(entry.texts.slice(entry.labels)) > 0) {
         // Numbers without any label: nothing to bind them to.
         builder.issue(entry.row.cellAt(0), 'row', undefined, '');
       }
       continue;
     }
-    builder.bind(spec.id, columns, entry.row, entry.labels);
+    builder.bind(spec.id, columns, entry.row, entry.texts, entry.labels);
   }
   return builder.build('requests', template, run, templateFromTable);
 }
@@ -849,8 +571,8 @@ interface RequestSegment {
 const segmentCache = new Map<string, readonly RequestSegment[]>();
 
 /** Whether a row has a cell naming a column of table 三 (or its relation note). */
-function namesRequestColumn(row: ParsedRow): boolean {
-  for (const text of row.texts) {
+function namesRequestColumn(texts: readonly string[]): boolean {
+  for (const text of texts) {
     if (text === '') continue;
     const key = labelKey(text);
     if (REQUEST_COLUMN_KEYS.has(key) || key.startsWith(RELATION_NOTE_KEY)) return true;
@@ -858,8 +580,8 @@ function namesRequestColumn(row: ParsedRow): boolean {
   return false;
 }
 
-function checkHeaderRow(row: ParsedRow, builder: TableBuilder): void {
-  row.texts.forEach((text, index) => {
+function checkHeaderRow(row: ParsedRow, texts: readonly string[], builder: TableBuilder): void {
+  texts.forEach((text, index) => {
     if (text === '') return;
     const key = labelKey(text);
     if (REQUEST_COLUMN_KEYS.has(key) || key.startsWith(RELATION_NOTE_KEY) || key === RELATION_NOTE_FULL_KEY) return;
@@ -867,18 +589,20 @@ function checkHeaderRow(row: ParsedRow, builder: TableBuilder): void {
   });
 }
 
-function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
-  const builder = new TableBuilder();
+function buildAppealsTable(run: RowRun, template: TemplateYear, store: CellStore): Table {
+  const builder = new TableBuilder(store);
   const columnCount = APPEAL_COLUMNS.length;
-  const fullWidth = fullWidthOf(run.rows, columnCount + 1);
+  const rowTexts = runTexts(run);
+  const fullWidth = fullWidthOf(rowTexts, columnCount + 1);
   let bound = false;
-  for (const row of run.rows) {
-    const texts = row.texts;
+  for (let r = 0; r < run.rows.length; r++) {
+    const row = run.rows[r];
+    const texts = rowTexts[r];
     const numbers = countNumberLike(texts);
     // The data row: numbers, or a full row of blanks (a table not filled in yet).
     const blankDataRow = texts.length >= columnCount && numbers === countNonBlank(texts);
     if (!bound && (numbers >= 3 || blankDataRow)) {
-      builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, row, splitRow(row, columnCount, 1, fullWidth));
+      builder.bind(APPEAL_ROW_ID, APPEAL_COLUMNS, row, texts, splitRow(texts, columnCount, 1, fullWidth));
       bound = true;
       continue;
     }
@@ -895,8 +619,8 @@ function buildAppealsTable(run: RowRun, template: TemplateYear): Table {
 function activeTemplateOf(run: RowRun): TemplateYear | undefined {
   let votes2019 = 0;
   let votes2021 = 0;
-  for (const row of run.rows) {
-    for (const text of row.texts) {
+  for (const texts of runTexts(run)) {
+    for (const text of texts) {
       // Blanks and plain counts are never template words (and labelKey would only echo them).
       if (text === '' || isPlainNumber(text)) continue;
       const votes = templateVotes(text);
@@ -980,15 +704,37 @@ function activeIndex(block: ActiveBlockSpec): ActiveBlockIndex {
   return index;
 }
 
-function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
+/** Columns as bind takes them: their specs, and their offsets unless those are 1, 2, 3… */
+interface ColumnLayout {
+  readonly specs: readonly ColumnSpec[];
+  readonly offsets: readonly number[];
+  readonly consecutive: boolean;
+}
+
+// Kept per columns array: a block's positional columns and a table's header mapping serve many rows.
+const layouts = new WeakMap<readonly ColumnAt[], ColumnLayout>();
+
+function layoutOf(cols: readonly ColumnAt[]): ColumnLayout {
+  let layout = layouts.get(cols);
+  if (!layout) {
+    const offsets = cols.map((c) => c.offset);
+    layout = { specs: cols.map((c) => c.spec), offsets, consecutive: offsets.every((offset, i) => offset === i + 1) };
+    layouts.set(cols, layout);
+  }
+  return layout;
+}
+
+function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: CellStore): Table {
   const ownTemplate = activeTemplateOf(run);
   const template = ownTemplate ?? reportTemplate;
   const blocks = ACTIVE_BLOCKS[template];
-  const builder = new TableBuilder();
+  const builder = new TableBuilder(store);
+  const rowTexts = runTexts(run);
   let block: ActiveBlockSpec | undefined;
   let columns: readonly ColumnAt[] | undefined;
-  for (const row of run.rows) {
-    const texts = row.texts;
+  for (let r = 0; r < run.rows.length; r++) {
+    const row = run.rows[r];
+    const texts = rowTexts[r];
     let firstIndex = 0;
     while (firstIndex < texts.length && texts[firstIndex] === '') firstIndex++;
     if (firstIndex === texts.length) continue;
@@ -1048,13 +794,9 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear): Table {
         cols = [...cols].sort((a, b) => a.offset - b.offset).map((c, i) => ({ spec: c.spec, offset: filled[i] }));
       }
     }
-    const specs: ColumnSpec[] = new Array(cols.length);
-    const indices: number[] = new Array(cols.length);
-    for (let i = 0; i < cols.length; i++) {
-      specs[i] = cols[i].spec;
-      indices[i] = firstIndex + cols[i].offset;
-    }
-    builder.bind(activeRowId(useBlock!.item, spec.id), specs, row, 0, indices);
+    const layout = layoutOf(cols);
+    const indices = layout.consecutive ? undefined : layout.offsets.map((offset) => firstIndex + offset);
+    builder.bind(activeRowId(useBlock!.item, spec.id), layout.specs, row, texts, firstIndex + 1, indices);
   }
   return builder.build('active', template, run, ownTemplate !== undefined);
 }
@@ -1102,6 +844,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const lines = contentLines(raw);
   const kinds = classifyLines(lines);
 
+  const store = new CellStore();
   // Headings and row runs, in one pass.
   const headings: SectionHeading[] = [];
   const runs: RowRun[] = [];
@@ -1116,10 +859,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       }
       run.lastLine = i;
       run.lastLineLength = raw[i].length;
-      if (kind !== 'delimiter') {
-        const pipe = kind === 'pipe';
-        run.rows.push(new ParsedRow(i, raw[i].length, lines[i], pipe, rowTextsOf(lines[i], pipe)));
-      }
+      if (kind !== 'delimiter') run.rows.push(store.row(lines[i], i, raw[i].length, kind === 'pipe'));
       continue;
     }
     run = undefined;
@@ -1160,37 +900,44 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   };
 
   // Recognise runs; merge consecutive runs of one kind in one section (a blank line in a table).
+  // A table is built as soon as the next run does not continue it, so that only one table's
+  // cell texts are alive at a time.
   const tables: Table[] = [];
   const unrecognisedTables: { section?: SectionNumber; range: Range }[] = [];
-  let previous: { kind: TableKind; section?: SectionNumber; run: RowRun } | undefined;
-  const pending: { kind: TableKind; run: RowRun }[] = [];
+  let open: { kind: TableKind; section?: SectionNumber; run: RowRun } | undefined;
+  const build = (): void => {
+    if (!open) return;
+    const { kind, run: merged } = open;
+    tables.push(kind === 'requests' ? buildRequestsTable(merged, template, store)
+      : kind === 'appeals' ? buildAppealsTable(merged, template, store)
+        : buildActiveTable(merged, template, store));
+    open = undefined;
+  };
   for (const r of runs) {
     if (r.rows.length === 0) continue;
     const kind = classifyRun(r);
     const section = sectionAt(r.firstLine);
     if (!kind) {
       // Continuation of the previous table when only blank lines separate them.
-      if (previous && previous.section === section && onlyBlankBetween(lines, previous.run.lastLine, r.firstLine)) {
-        appendRun(previous.run, r);
+      if (open && open.section === section && onlyBlankBetween(lines, open.run.lastLine, r.firstLine)) {
+        appendRun(open.run, r);
         continue;
       }
       unrecognisedTables.push({ section, range: tableRange(r) });
-      previous = undefined;
+      r.texts = undefined;
+      build();
       continue;
     }
-    if (previous && previous.kind === kind && previous.section === section && onlyBlankBetween(lines, previous.run.lastLine, r.firstLine)) {
-      appendRun(previous.run, r);
+    if (open && open.kind === kind && open.section === section && onlyBlankBetween(lines, open.run.lastLine, r.firstLine)) {
+      appendRun(open.run, r);
       continue;
     }
-    const merged: RowRun = { rows: [...r.rows], firstLine: r.firstLine, lastLine: r.lastLine, lastLineLength: r.lastLineLength };
-    previous = { kind, section, run: merged };
-    pending.push({ kind, run: merged });
+    build();
+    const merged: RowRun = { rows: [...r.rows], texts: runTexts(r), firstLine: r.firstLine, lastLine: r.lastLine, lastLineLength: r.lastLineLength };
+    r.texts = undefined;
+    open = { kind, section, run: merged };
   }
-  for (const p of pending) {
-    tables.push(p.kind === 'requests' ? buildRequestsTable(p.run, template)
-      : p.kind === 'appeals' ? buildAppealsTable(p.run, template)
-        : buildActiveTable(p.run, template));
-  }
+  build();
 
   // Sections: the first occurrence of each number, ranged up to the next heading.
   const sections: Section[] = [];
@@ -1233,6 +980,8 @@ function onlyBlankBetween(lines: readonly string[], from: number, to: number): b
 
 function appendRun(target: RowRun, extra: RowRun): void {
   target.rows.push(...extra.rows);
+  runTexts(target).push(...runTexts(extra));
+  extra.texts = undefined;
   target.lastLine = extra.lastLine;
   target.lastLineLength = extra.lastLineLength;
 }

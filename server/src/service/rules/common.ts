@@ -1,6 +1,7 @@
 // What every rule shares: the rule contract, cell names for messages, and the arithmetic
 // helpers the total rules use (blank counts as 0; an invalid cell suspends its relation).
-import type { Range, ReportModel, Table, TemplateYear, ValueCell } from '../model';
+import type { ParsedValue, Range, ReportModel, Table, TemplateYear, ValueCell } from '../model';
+import { CellRow } from '../cells';
 import { localize, type MessageArgument } from '../l10n';
 import type { Locale, SeverityName } from '../settings';
 import { APPEAL_GROUPS, APPEAL_OUTCOMES, ACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_ROWS } from '../template';
@@ -49,7 +50,20 @@ export function say(context: RuleContext, message: string, ...args: MessageArgum
 
 /** The number a cell contributes to a sum: blank and missing count as 0. */
 export function numberOf(cell: ValueCell | undefined): number {
-  return cell && cell.parsed.kind === 'number' ? cell.parsed.value : 0;
+  return numberIn(cell?.parsed);
+}
+
+/** numberOf for a parsed value (see parsedAt). */
+export function numberIn(parsed: ParsedValue | undefined): number {
+  return parsed && parsed.kind === 'number' ? parsed.value : 0;
+}
+
+/**
+ * The parsed value of a row's cell, without making the cell: the parser's rows hand out a new
+ * ValueCell on each read, and the total rules read every cell of every table 三.
+ */
+export function parsedAt(row: ReadonlyMap<string, ValueCell> | undefined, columnId: string): ParsedValue | undefined {
+  return row instanceof CellRow ? row.parsedOf(columnId) : row?.get(columnId)?.parsed;
 }
 
 /** A relation is checked only when none of its cells is unreadable (invalid-number reports those). */
@@ -66,6 +80,10 @@ export function isReadable(cell: ValueCell | undefined): boolean {
 export function isBlank(cell: ValueCell | undefined): boolean {
   return !cell || cell.parsed.kind === 'blank';
 }
+
+/** isReadable and isBlank for a parsed value (see parsedAt); undefined is an absent cell. */
+export const readableValue = (parsed: ParsedValue | undefined): boolean => !parsed || parsed.kind !== 'invalid';
+export const blankValue = (parsed: ParsedValue | undefined): boolean => !parsed || parsed.kind === 'blank';
 
 /** The official name of a cell, `row·column`, for messages and related information. */
 export function cellName(table: Table, cell: ValueCell): string {
@@ -121,11 +139,16 @@ export function relatedCells(table: Table, cells: readonly (ValueCell | undefine
   }));
 }
 
-/** Calls `visit` for every bound value cell of every table (a callback: no allocation per cell on the hot path). */
-export function forEachValueCell(model: ReportModel, visit: (table: Table, cell: ValueCell) => void): void {
+/**
+ * Calls `visit` for every bound value cell of every table whose parsed value passes `where`.
+ * The filter sees only the parsed value, so the cells it rejects (most of them) are never made.
+ */
+export function forEachValueCell(model: ReportModel, where: (parsed: ParsedValue) => boolean, visit: (table: Table, cell: ValueCell) => void): void {
   for (const table of model.tables) {
+    const visitCell = (cell: ValueCell): void => visit(table, cell);
     for (const row of table.cells.values()) {
-      for (const cell of row.values()) visit(table, cell);
+      if (row instanceof CellRow) row.forEachWhere(where, visitCell);
+      else for (const cell of row.values()) if (where(cell.parsed)) visitCell(cell);
     }
   }
 }

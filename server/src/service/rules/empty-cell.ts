@@ -25,7 +25,7 @@ function missingIndexOf(table: Table, cell: ValueCell): { missingIndex?: number 
   if (!cell.missing) return {};
   let before = 0;
   for (const other of table.cells.get(cell.rowId)!.values()) {
-    if (other === cell) break;
+    if (other.columnId === cell.columnId) break;
     if (other.missing) before++;
   }
   return { missingIndex: before };
@@ -36,8 +36,7 @@ export const emptyCell: RuleDefinition<'empty-cell'> = {
   defaultSeverity: 'information',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    forEachValueCell(context.model, (table, cell) => {
-      if (cell.parsed.kind !== 'blank') return;
+    forEachValueCell(context.model, (parsed) => parsed.kind === 'blank', (table, cell) => {
       const name = cellName(table, cell);
       const parts = partsOf(table, cell);
       const filled = parts !== undefined && parts.some((p) => !isBlank(p)) && allReadable(parts);

@@ -7,7 +7,7 @@ export const invalidNumber: RuleDefinition<'invalid-number'> = {
   defaultSeverity: 'error',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    forEachValueCell(context.model, (table, cell) => {
+    forEachValueCell(context.model, (parsed) => parsed.kind === 'invalid', (table, cell) => {
       if (cell.parsed.kind !== 'invalid') return;
       const name = cellName(table, cell);
       const message = cell.parsed.reason === 'negative'

@@ -249,6 +249,18 @@ export class ParsedRow implements TableRow {
     return (this.cachedCells = cells);
   }
 
+  /**
+   * The range of the cell at `index`: its Cell's when the cells were built, else made from its
+   * span (a flagged value cell's range is read without building every cell of its row).
+   */
+  rangeOf(index: number): Range {
+    if (this.cachedCells) return this.cachedCells[index].range;
+    const spans = this.store.spans.data;
+    const k = this.first + index;
+    const end = spans[2 * k + 1];
+    return makeRange(this.line, spans[2 * k], end < 0 ? ~end : end);
+  }
+
   /** The cell at `index`, or for -1 (a value cell the row does not have) an empty cell at the row's end. */
   cellAt(index: number): Cell {
     return index >= 0 ? this.cells[index] : { text: '', range: this.endRange };
@@ -361,7 +373,7 @@ class BoundCell implements ValueCell {
 
   get range(): Range {
     const index = this.index;
-    return index < 0 ? this.owner.row.endRange : this.owner.row.cells[index].range;
+    return index < 0 ? this.owner.row.endRange : this.owner.row.rangeOf(index);
   }
 
   toJSON(): ValueCell {

@@ -165,11 +165,11 @@ export class CellStore {
   /** Per bound value cell: its parsed value (small numbers and blanks are shared objects). */
   readonly parsed: ParsedValue[] = [];
 
-  /** A table row of `content` on `line` (`length`: the raw line's length), its cells scanned into the store. */
-  row(content: string, line: number, length: number, pipe: boolean): ParsedRow {
+  /** A table row of `content` on `line`, its cells scanned into the store. */
+  row(content: string, line: number, pipe: boolean): ParsedRow {
     const first = this.spans.length;
     const count = pipe ? scanPipeRow(content, this.spans) : scanTabRow(content, this.spans);
-    return new ParsedRow(this, line, length, content, first, count);
+    return new ParsedRow(this, line, content, first, count);
   }
 
   /** Stores a bound value cell; returns its index in the store. */
@@ -207,15 +207,15 @@ class RowCell implements Cell {
 /** A table row: its cells are spans in the store; `texts` are sliced on each read, `cells` built once when first read. */
 export class ParsedRow implements TableRow {
   private cachedRange: Range | undefined = undefined;
-  private cachedEndRange: Range | undefined = undefined;
   private cachedCells: readonly Cell[] | undefined = undefined;
 
   constructor(
     private readonly store: CellStore,
     readonly line: number,
-    /** The raw line's length (what the row's range covers). */
-    private readonly length: number,
-    /** The content line the cells were scanned from (held by the model's `lines` anyway). */
+    /**
+     * The content line the cells were scanned from (held by the model's `lines` anyway). A table
+     * line's content has the raw line's length: comments are blanked, not removed.
+     */
     private readonly content: string,
     private readonly first: number,
     /** Number of cells. */
@@ -223,13 +223,12 @@ export class ParsedRow implements TableRow {
   ) {}
 
   get range(): Range {
-    return (this.cachedRange ??= makeRange(this.line, 0, this.length));
+    return (this.cachedRange ??= makeRange(this.line, 0, this.content.length));
   }
 
   /** The empty range at the row's end: where a value cell the row does not have would go. */
   get endRange(): Range {
-    const end = this.range.end;
-    return (this.cachedEndRange ??= { start: end, end });
+    return makeRange(this.line, this.content.length, this.content.length);
   }
 
   get texts(): readonly string[] {

@@ -32,6 +32,14 @@ const LINE_BREAK = /\r\n|\r|\n/;
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
+/** Whether the line's first character after up to three spaces is ` or ~ (the regex runs only then). */
+function mayOpenFence(line: string): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const code = line.charCodeAt(i);
+  return code === 96 || code === 126;
+}
+
 /** Lines with fenced code emptied and HTML comments blanked (same length, positions kept). */
 export function contentLines(raw: readonly string[]): string[] {
   const out: string[] = new Array(raw.length);
@@ -46,7 +54,7 @@ export function contentLines(raw: readonly string[]): string[] {
       out[i] = '';
       continue;
     }
-    if (!inComment) {
+    if (!inComment && mayOpenFence(line)) {
       const open = FENCE_OPEN.exec(line);
       if (open) {
         fence = open[1];
@@ -653,11 +661,19 @@ const templateVoteCache = new Map<string, number>();
 const OPEN_PAREN = /\(/g;
 const CLOSE_PAREN = /\)/g;
 
+/** The item of a table 二 block header (第二十条第（一）项 → 一). Memoised: the headers repeat. */
 function blockItem(text: string): string | undefined {
   if (!text.includes('二十')) return undefined; // also the test for 第二十条, which contains it
-  const m = ACTIVE_BLOCK_RE.exec(text.normalize('NFKC').replace(SPACES, '').replace(OPEN_PAREN, '（').replace(CLOSE_PAREN, '）'));
-  return m ? m[1] : undefined;
+  let item = blockItemCache.get(text);
+  if (item === undefined) {
+    const m = ACTIVE_BLOCK_RE.exec(text.normalize('NFKC').replace(SPACES, '').replace(OPEN_PAREN, '（').replace(CLOSE_PAREN, '）'));
+    item = m ? m[1] : '';
+    if (blockItemCache.size >= 20_000) blockItemCache.clear();
+    if (text.length <= 200) blockItemCache.set(text, item);
+  }
+  return item === '' ? undefined : item;
 }
+const blockItemCache = new Map<string, string>();
 
 interface ColumnAt {
   readonly spec: ColumnSpec;
@@ -859,7 +875,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       }
       run.lastLine = i;
       run.lastLineLength = raw[i].length;
-      if (kind !== 'delimiter') run.rows.push(store.row(lines[i], i, raw[i].length, kind === 'pipe'));
+      if (kind !== 'delimiter') run.rows.push(store.row(lines[i], i, kind === 'pipe'));
       continue;
     }
     run = undefined;
@@ -969,7 +985,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     sections,
     tables,
     unrecognisedTables,
-    directives: findDirectives(raw, lines),
+    directives: text.includes('gknb-') ? findDirectives(raw, lines) : [],
   };
 }
 

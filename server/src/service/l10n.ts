@@ -16,15 +16,18 @@ const BUNDLES: Readonly<Record<Locale, Readonly<Record<string, string>> | undefi
 /** Replaces `{0}`, `{1}`… with the arguments; `{{0}}` is a literal `{0}`. */
 export function formatMessage(template: string, args: readonly MessageArgument[]): string {
   const parts = compiled(template);
-  let out = '';
-  for (const part of parts) {
-    if (typeof part === 'string') out += part;
+  // Joined, not concatenated with +=: a message is kept in its diagnostic, and += leaves a tree of
+  // string pieces (one object per piece) where join makes one flat string.
+  const out = new Array<string>(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (typeof part === 'string') out[i] = part;
     else {
       const value = args[part];
-      out += value === undefined ? `{${part}}` : String(value);
+      out[i] = value === undefined ? `{${part}}` : String(value);
     }
   }
-  return out;
+  return out.join('');
 }
 
 /**

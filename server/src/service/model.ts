@@ -16,6 +16,7 @@ export type HeadingMatch =
   | 'variant' // an accepted variant wording (e.g. 一、概述)
   | 'fuzzy'; // a near miss (e.g. the typo 行政法复议)
 
+/** A heading of one of the six sections (the parser's build `range` and `textRange` on first read: do not spread one to copy it). */
 export interface SectionHeading {
   readonly section: SectionNumber;
   /** 0-based line of the heading. */

@@ -1,7 +1,7 @@
 // Text → ReportModel. One pass over the lines finds headings, table rows and the title; tables
 // are then recognised by their labels and every canonical cell is bound with its LSP range.
 import type {
-  YearMention, Cell, Directive, DirectiveKind, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
+  YearMention, Cell, Directive, DirectiveKind, HeadingMatch, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
   TemplateSource, TemplateYear, ValueKind, YearSource,
 } from './model';
 import { asciiDigits, closest, isJsSpace, isNumberLike, isPlainNumber, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
@@ -215,17 +215,46 @@ export function parseHeading(content: string, line: number): SectionHeading | un
   if (!matcher) return undefined;
   const written = text.replace(SPACES, '');
   const canonical = written === canonicalHeading(matcher.section);
-  return {
-    section: matcher.section,
-    line,
-    range: makeRange(line, 0, content.length),
-    textRange: makeRange(line, textStart, textEnd),
-    level,
-    text,
-    numbering: numbering.trim(),
-    wording,
-    match: canonical ? 'canonical' : fuzzy ? 'fuzzy' : matcher.variant ? 'variant' : 'variant',
-  };
+  return new ParsedHeading(
+    matcher.section, line, content.length, textStart, textEnd, level, text, numbering.trim(), wording,
+    canonical ? 'canonical' : fuzzy ? 'fuzzy' : 'variant',
+  );
+}
+
+/**
+ * A section heading whose two Ranges are built on first read, like a table cell's: a draft of
+ * many concatenated reports has thousands of headings and few of their ranges are ever read.
+ * toJSON gives the plain SectionHeading.
+ */
+class ParsedHeading implements SectionHeading {
+  private cachedRange: Range | undefined = undefined;
+  private cachedTextRange: Range | undefined = undefined;
+
+  constructor(
+    readonly section: SectionNumber,
+    readonly line: number,
+    private readonly length: number,
+    private readonly textStart: number,
+    private readonly textEnd: number,
+    readonly level: number,
+    readonly text: string,
+    readonly numbering: string,
+    readonly wording: string,
+    readonly match: HeadingMatch,
+  ) {}
+
+  get range(): Range {
+    return (this.cachedRange ??= makeRange(this.line, 0, this.length));
+  }
+
+  get textRange(): Range {
+    return (this.cachedTextRange ??= makeRange(this.line, this.textStart, this.textEnd));
+  }
+
+  toJSON(): SectionHeading {
+    const { section, line, range, textRange, level, text, numbering, wording, match } = this;
+    return { section, line, range, textRange, level, text, numbering, wording, match };
+  }
 }
 
 function nearMiss(a: string, b: string): boolean {

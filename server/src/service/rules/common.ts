@@ -135,7 +135,8 @@ function buildCellName(kind: Table['kind'], template: TemplateYear, rowId: strin
 export function relatedCells(table: Table, cells: readonly (ValueCell | undefined)[]): RelatedCell[] {
   return cells.filter((c): c is ValueCell => c !== undefined).map((c) => ({
     range: c.range,
-    message: `${cellName(table, c)} = ${c.parsed.kind === 'number' ? c.parsed.value : 0}`,
+    // Joined into one flat string (a template literal keeps its pieces as separate objects).
+    message: [cellName(table, c), ' = ', c.parsed.kind === 'number' ? c.parsed.value : 0].join(''),
   }));
 }
 

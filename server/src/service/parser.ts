@@ -964,7 +964,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     const section = sectionAt(r.firstLine);
     if (!kind) {
       // Continuation of the previous table when only blank lines separate them.
-      if (open && open.section === section && onlyBlankBetween(lines, open.run.lastLine, r.firstLine)) {
+      if (open && open.section === section && onlyBlankBetween(kinds, open.run.lastLine, r.firstLine)) {
         appendRun(open.run, r);
         continue;
       }
@@ -973,7 +973,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       build();
       continue;
     }
-    if (open && open.kind === kind && open.section === section && onlyBlankBetween(lines, open.run.lastLine, r.firstLine)) {
+    if (open && open.kind === kind && open.section === section && onlyBlankBetween(kinds, open.run.lastLine, r.firstLine)) {
       appendRun(open.run, r);
       continue;
     }
@@ -1018,8 +1018,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   };
 }
 
-function onlyBlankBetween(lines: readonly string[], from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (lines[i].trim() !== '') return false;
+function onlyBlankBetween(kinds: readonly LineKind[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (kinds[i] !== 'blank') return false;
   return true;
 }
 

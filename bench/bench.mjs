@@ -6,6 +6,7 @@
 // average is recorded too: on a shared machine, compare runs made under similar load only.
 import * as esbuild from 'esbuild';
 import { lint as markdownlint } from 'markdownlint/sync';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -31,9 +32,13 @@ const MB = 1024 * 1024;
 // ---------------------------------------------------------------------------------------
 // The service, bundled the way the extension bundles it (esbuild, platform node, cjs).
 
+// `--child N`: measure input N alone and print the result as JSON (see "Timing" below).
+const childArg = process.argv.indexOf('--child');
+const childIndex = childArg >= 0 ? Number(process.argv[childArg + 1]) : undefined;
+
 mkdirSync(outDir, { recursive: true });
 const serviceBundle = path.join(outDir, 'service.js');
-await esbuild.build({
+if (childIndex === undefined) await esbuild.build({
   entryPoints: [path.join(root, 'server/src/service/index.ts')],
   outfile: serviceBundle,
   bundle: true,
@@ -103,14 +108,14 @@ function percentile(sorted, p) {
 }
 
 /** Warm up, then run until `minTimeMs` have passed and at least `minRuns` runs were made. */
-function measure(fn, text, minRuns = MIN_RUNS, minTimeMs = MIN_TIME_MS) {
-  const warmupUntil = performance.now() + Math.min(200, MIN_TIME_MS / 2);
+function measure(fn, text, minRuns = MIN_RUNS, minTimeMs = MIN_TIME_MS, warmUpMs = Math.min(200, MIN_TIME_MS / 2)) {
+  const warmupUntil = performance.now() + warmUpMs;
   let result;
   let warmups = 0;
   do {
     result = fn(text);
     warmups++;
-  } while (performance.now() < warmupUntil && warmups < 1000);
+  } while ((performance.now() < warmupUntil || warmups < 3) && warmups < 10000);
   const times = [];
   const start = performance.now();
   while (times.length < minRuns || (performance.now() - start < minTimeMs && times.length < MAX_RUNS)) {
@@ -143,73 +148,61 @@ function width(text) {
 
 const loadAtStart = os.loadavg();
 const fmtLoad = (l) => l.map((x) => x.toFixed(2)).join(' ');
-console.log(`gknb benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, ${os.platform()} ${os.arch()}`);
-console.log(`load average at start (1/5/15 min): ${fmtLoad(loadAtStart)}${loadAtStart[0] > os.cpus().length / 2 ? '  — busy machine: timings are inflated and noisy' : ''}`);
-console.log(`timing: a warm-up, then ≥ ${GKNB_MIN_RUNS} runs and ≥ ${GKNB_MIN_TIME_MS} ms per input for gknb (≥ ${MIN_RUNS} runs, ≥ ${MIN_TIME_MS} ms for markdownlint); median and p95 of single runs`);
-if (!examples.length) console.log('note: examples/*.gknb.md not found; using the synthetic report as the only source');
-console.log('');
+if (childIndex === undefined) {
+  console.log(`gknb benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, ${os.platform()} ${os.arch()}`);
+  console.log(`load average at start (1/5/15 min): ${fmtLoad(loadAtStart)}${loadAtStart[0] > os.cpus().length / 2 ? '  — busy machine: timings are inflated and noisy' : ''}`);
+  console.log(`timing: each input in a fresh process; a warm-up, then ≥ ${GKNB_MIN_RUNS} runs and ≥ ${GKNB_MIN_TIME_MS} ms for gknb, ≥ ${MIN_RUNS} runs and ≥ ${MIN_TIME_MS} ms for markdownlint; median and p95 of single runs`);
+  if (!examples.length) console.log('note: examples/*.gknb.md not found; using the synthetic report as the only source');
+  console.log('');
+}
 
-// Global warm-up of a tool on the typical report for a while, so that the first inputs measured
-// are not the ones paying for JIT compilation.
+// Global warm-up of a tool on the typical report for a while, so that the first input measured
+// does not pay for JIT compilation.
 function warmUp(fn) {
   const until = performance.now() + (quick ? 300 : 1000);
   while (performance.now() < until) fn(typical);
 }
 
-const results = [];
-// gknb on every input first, then markdownlint: markdownlint leaves hundreds of MB of garbage on
-// the large inputs, and measured in between it made gknb's ladder medians wander by half.
-warmUp(gknb);
-const gknbTimings = inputs.map((input) => {
-  if (input.group === 'ladder') return undefined;
-  const t0 = performance.now();
-  const g = measure(gknb, input.text, GKNB_MIN_RUNS, GKNB_MIN_TIME_MS);
-  process.stderr.write(`  measured gknb on ${input.name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
-  return g;
-});
-{
-  // The ladder, whose medians decide the linearity target, is measured in rounds: each round runs
-  // every size for about the same time. A slow phase of a shared machine then falls on all sizes
-  // alike instead of bending the curve at whichever size it hit.
-  const t0 = performance.now();
-  const ladderInputs = inputs.map((input, i) => ({ input, i })).filter(({ input }) => input.group === 'ladder');
-  const rounds = quick ? 3 : 7;
-  const perRoundMs = GKNB_MIN_TIME_MS / rounds;
-  const times = ladderInputs.map(() => []);
-  const lastResult = ladderInputs.map(() => undefined);
-  for (const { input } of ladderInputs) for (let w = 0; w < 2; w++) gknb(input.text); // warm-up
-  for (let round = 0; round < rounds; round++) {
-    ladderInputs.forEach(({ input }, k) => {
-      const start = performance.now();
-      const minRuns = Math.ceil(GKNB_MIN_RUNS / rounds);
-      for (let n = 0; n < minRuns || performance.now() - start < perRoundMs; n++) {
-        const t = performance.now();
-        lastResult[k] = gknb(input.text);
-        times[k].push(performance.now() - t);
-      }
-    });
-  }
-  ladderInputs.forEach(({ i }, k) => {
-    const sorted = times[k].sort((a, b) => a - b);
-    gknbTimings[i] = { runs: sorted.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0], result: lastResult[k] };
-  });
-  process.stderr.write(`  measured gknb on the ladder in ${rounds} rounds (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
-}
-warmUp(mdl);
-for (const [i, input] of inputs.entries()) {
+if (childIndex !== undefined) {
+  // One input, in a process of its own: gknb (warmed up), then markdownlint (warmed up).
+  const input = inputs[childIndex];
+  warmUp(gknb);
+  // A fresh process starts with a small young generation that grows as it is used: a second of
+  // runs on the input itself lets the heap settle into the state an editor session has.
+  const g = measure(gknb, input.text, GKNB_MIN_RUNS, GKNB_MIN_TIME_MS, quick ? 500 : 1000);
   const size = bytes(input.text);
+  let m;
+  if (!(quick && size > MB)) {
+    warmUp(mdl);
+    m = measure(mdl, input.text);
+  }
+  const summary = (t) => ({ runs: t.runs, medianMs: t.median, p95Ms: t.p95, minMs: t.min });
+  process.stdout.write(JSON.stringify({
+    diagnostics: g.result.length,
+    markdownlintIssues: m ? Object.values(m.result).reduce((n, list) => n + list.length, 0) : null,
+    gknb: summary(g),
+    markdownlint: m ? summary(m) : null,
+  }));
+  process.exit(0);
+}
+
+// Each input is measured in a fresh Node process (gknb and markdownlint both in it, one after the
+// other), so that no input's garbage is collected on another input's time: measured in one
+// process, the 4 MB input's garbage was collected during the next sizes' runs, and markdownlint's
+// (hundreds of MB on the large inputs) during gknb's.
+const results = [];
+for (const [i, input] of inputs.entries()) {
   const t0 = performance.now();
-  const g = gknbTimings[i];
-  const m = quick && size > MB ? undefined : measure(mdl, input.text);
-  const diagnostics = g.result.length;
-  const mdlIssues = m ? Object.values(m.result).reduce((n, list) => n + list.length, 0) : null;
-  results.push({
-    name: input.name, group: input.group, bytes: size, lines: input.text.split('\n').length, diagnostics, markdownlintIssues: mdlIssues,
-    gknb: { runs: g.runs, medianMs: g.median, p95Ms: g.p95, minMs: g.min },
-    markdownlint: m ? { runs: m.runs, medianMs: m.median, p95Ms: m.p95, minMs: m.min } : null,
-    ratio: m ? g.median / m.median : null,
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(i), ...(quick ? ['--quick'] : [])], {
+    encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'],
   });
-  process.stderr.write(`  measured markdownlint on ${input.name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  if (child.status !== 0) throw new Error(`measuring ${input.name} failed (exit ${child.status})`);
+  const measured = JSON.parse(child.stdout);
+  results.push({
+    name: input.name, group: input.group, bytes: bytes(input.text), lines: input.text.split('\n').length, ...measured,
+    ratio: measured.markdownlint ? measured.gknb.medianMs / measured.markdownlint.medianMs : null,
+  });
+  process.stderr.write(`  measured ${input.name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
 }
 
 console.log(

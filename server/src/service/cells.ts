@@ -157,19 +157,84 @@ export function tabCells(content: string, line: number): Cell[] {
 // ---------------------------------------------------------------------------------------
 // The store and the model objects over it.
 
-/** One parse's cells: the spans of every table row, and every bound value cell. */
+/**
+ * One parse's cells: every table row (its line, its first span, its cell count) with the spans of
+ * its cells, and every bound value cell. Rows are numbered in document order.
+ */
 export class CellStore {
   readonly spans = new SpanList();
+  private rowData = new Int32Array(3 * 256);
+  private rows = 0;
   /** Per bound value cell: the index of its cell in its row, or -1 when the row does not have it. */
   cellIndex = new Int32Array(256);
   /** Per bound value cell: its parsed value (small numbers and blanks are shared objects). */
   readonly parsed: ParsedValue[] = [];
 
-  /** A table row of `content` on `line`, its cells scanned into the store. */
-  row(content: string, line: number, pipe: boolean): ParsedRow {
+  /** `lines`: the content lines the rows are on (the model's `lines`). */
+  constructor(readonly lines: readonly string[]) {}
+
+  /** Scans line `line`, a pipe or tab row, into the store; returns the row's number. */
+  addRow(line: number, pipe: boolean): number {
+    const content = this.lines[line];
     const first = this.spans.length;
     const count = pipe ? scanPipeRow(content, this.spans) : scanTabRow(content, this.spans);
-    return new ParsedRow(this, line, content, first, count);
+    if (this.rowData.length < 3 * this.rows + 3) {
+      const grown = new Int32Array(this.rowData.length * 2);
+      grown.set(this.rowData);
+      this.rowData = grown;
+    }
+    this.rowData[3 * this.rows] = line;
+    this.rowData[3 * this.rows + 1] = first;
+    this.rowData[3 * this.rows + 2] = count;
+    return this.rows++;
+  }
+
+  lineOf(row: number): number {
+    return this.rowData[3 * row];
+  }
+
+  /** How many cells row `row` has. */
+  countOf(row: number): number {
+    return this.rowData[3 * row + 2];
+  }
+
+  textOf(row: number, index: number): string {
+    return this.spans.text(this.lines[this.rowData[3 * row]], this.rowData[3 * row + 1] + index);
+  }
+
+  /** The texts of a row's cells (a new array on each call). */
+  textsOf(row: number): string[] {
+    const count = this.countOf(row);
+    const texts = new Array<string>(count);
+    for (let k = 0; k < count; k++) texts[k] = this.textOf(row, k);
+    return texts;
+  }
+
+  /** The cell at `index` of a row, or for -1 (a value cell the row does not have) an empty cell at the row's end. */
+  cellOf(row: number, index: number): Cell {
+    const line = this.rowData[3 * row];
+    if (index < 0) return { text: '', range: this.endRangeOf(row) };
+    return this.spans.cell(this.lines[line], line, this.rowData[3 * row + 1] + index);
+  }
+
+  /** The range of the cell at `index` of a row. */
+  rangeOf(row: number, index: number): Range {
+    const k = this.rowData[3 * row + 1] + index;
+    const end = this.spans.data[2 * k + 1];
+    return makeRange(this.rowData[3 * row], this.spans.data[2 * k], end < 0 ? ~end : end);
+  }
+
+  /** The whole line of a row. */
+  rowRange(row: number): Range {
+    const line = this.rowData[3 * row];
+    return makeRange(line, 0, this.lines[line].length);
+  }
+
+  /** The empty range at a row's end: where a value cell the row does not have would go. */
+  endRangeOf(row: number): Range {
+    const line = this.rowData[3 * row];
+    const length = this.lines[line].length;
+    return makeRange(line, length, length);
   }
 
   /** Stores a bound value cell; returns its index in the store. */
@@ -204,65 +269,35 @@ class RowCell implements Cell {
   }
 }
 
-/** A table row: its cells are spans in the store; `texts` are sliced on each read, `cells` built once when first read. */
+/**
+ * A table row as the model shows it (Table.rows), made when a table's rows are first read: the
+ * store keeps rows as numbers. Its range and cells are built on first read, then kept.
+ * A content line of a table row has its raw line's length (comments are blanked, not removed).
+ */
 export class ParsedRow implements TableRow {
   private cachedRange: Range | undefined = undefined;
   private cachedCells: readonly Cell[] | undefined = undefined;
 
-  constructor(
-    private readonly store: CellStore,
-    readonly line: number,
-    /**
-     * The content line the cells were scanned from (held by the model's `lines` anyway). A table
-     * line's content has the raw line's length: comments are blanked, not removed.
-     */
-    private readonly content: string,
-    private readonly first: number,
-    /** Number of cells. */
-    readonly count: number,
-  ) {}
+  constructor(private readonly store: CellStore, private readonly row: number) {}
 
-  get range(): Range {
-    return (this.cachedRange ??= makeRange(this.line, 0, this.content.length));
+  get line(): number {
+    return this.store.lineOf(this.row);
   }
 
-  /** The empty range at the row's end: where a value cell the row does not have would go. */
-  get endRange(): Range {
-    return makeRange(this.line, this.content.length, this.content.length);
+  get range(): Range {
+    return (this.cachedRange ??= this.store.rowRange(this.row));
   }
 
   get texts(): readonly string[] {
-    const texts = new Array<string>(this.count);
-    for (let k = 0; k < this.count; k++) texts[k] = this.store.spans.text(this.content, this.first + k);
-    return texts;
-  }
-
-  textAt(index: number): string {
-    return this.store.spans.text(this.content, this.first + index);
+    return this.store.textsOf(this.row);
   }
 
   get cells(): readonly Cell[] {
     if (this.cachedCells) return this.cachedCells;
-    const cells = new Array<Cell>(this.count);
-    for (let k = 0; k < this.count; k++) cells[k] = this.store.spans.cell(this.content, this.line, this.first + k);
+    const count = this.store.countOf(this.row);
+    const cells = new Array<Cell>(count);
+    for (let k = 0; k < count; k++) cells[k] = this.store.cellOf(this.row, k);
     return (this.cachedCells = cells);
-  }
-
-  /**
-   * The range of the cell at `index`: its Cell's when the cells were built, else made from its
-   * span (a flagged value cell's range is read without building every cell of its row).
-   */
-  rangeOf(index: number): Range {
-    if (this.cachedCells) return this.cachedCells[index].range;
-    const spans = this.store.spans.data;
-    const k = this.first + index;
-    const end = spans[2 * k + 1];
-    return makeRange(this.line, spans[2 * k], end < 0 ? ~end : end);
-  }
-
-  /** The cell at `index`, or for -1 (a value cell the row does not have) an empty cell at the row's end. */
-  cellAt(index: number): Cell {
-    return index >= 0 ? this.cells[index] : { text: '', range: this.endRange };
   }
 
   toJSON(): TableRow {
@@ -279,7 +314,8 @@ export class ParsedRow implements TableRow {
 export class CellRow implements ReadonlyMap<string, ValueCell> {
   constructor(
     readonly store: CellStore,
-    readonly row: ParsedRow,
+    /** The row's number in the store. */
+    readonly row: number,
     readonly rowId: string,
     readonly columns: readonly ColumnSpec[],
     readonly base: number,
@@ -363,7 +399,7 @@ class BoundCell implements ValueCell {
 
   get text(): string {
     const index = this.index;
-    return index < 0 ? '' : this.owner.row.textAt(index);
+    return index < 0 ? '' : this.owner.store.textOf(this.owner.row, index);
   }
 
   get missing(): boolean {
@@ -372,7 +408,7 @@ class BoundCell implements ValueCell {
 
   get range(): Range {
     const index = this.index;
-    return index < 0 ? this.owner.row.endRange : this.owner.row.rangeOf(index);
+    return index < 0 ? this.owner.store.endRangeOf(this.owner.row) : this.owner.store.rangeOf(this.owner.row, index);
   }
 
   toJSON(): ValueCell {

@@ -10,7 +10,7 @@ import {
   REQUEST_HEADER_WORDS, REQUEST_RELATION_NOTE, REQUEST_ROWS, SECTIONS, canonicalHeading, activeRowId,
   type ActiveBlockSpec, type ColumnSpec, type RequestRowSpec, type RowSpec,
 } from './template';
-import { CellRow, CellStore, leadingSpace, makeRange, trailingSpace, type ParsedRow } from './cells';
+import { CellRow, CellStore, ParsedRow, leadingSpace, makeRange, trailingSpace } from './cells';
 
 export { makeRange, pipeCells, tabCells } from './cells';
 
@@ -311,7 +311,8 @@ export function parseValue(text: string, kind: ValueKind): ParsedValue {
  * and dropped with the run once its table is built: the model keeps only spans.
  */
 interface RowRun {
-  readonly rows: ParsedRow[];
+  /** The rows, by their numbers in the store. */
+  readonly rows: number[];
   texts?: (readonly string[])[];
   readonly firstLine: number;
   lastLine: number;
@@ -387,15 +388,15 @@ function countNonBlank(texts: readonly string[]): number {
 }
 
 /** The cell texts of a run's rows, sliced once when first asked for. */
-function runTexts(run: RowRun): (readonly string[])[] {
-  return (run.texts ??= run.rows.map((row) => row.texts));
+function runTexts(run: RowRun, store: CellStore): (readonly string[])[] {
+  return (run.texts ??= run.rows.map((row) => store.textsOf(row)));
 }
 
-function classifyRun(run: RowRun): TableKind | undefined {
+function classifyRun(run: RowRun, store: CellStore): TableKind | undefined {
   let active = 0;
   let requests = 0;
   let appeals = 0;
-  for (const texts of runTexts(run)) {
+  for (const texts of runTexts(run, store)) {
     for (const text of texts) {
       const votes = text === '' || text.length > 80 || isPlainNumber(text) ? NO_VOTES : cellVotes(text);
       active += votes[0];
@@ -438,6 +439,42 @@ function fullWidthOf(rows: readonly (readonly string[])[], cap: number): number 
   return Math.min(widest, cap);
 }
 
+/** A recognised table; its `rows` are made when first read (the store keeps rows as numbers). */
+class ParsedTable implements Table {
+  readonly kind: TableKind;
+  readonly template: TemplateYear;
+  readonly templateFromTable: boolean;
+  readonly range: Range;
+  readonly line: number;
+  readonly cells: ReadonlyMap<string, CellRow>;
+  readonly rowIds: readonly string[];
+  readonly labelIssues: readonly LabelIssue[];
+  readonly endLine: number;
+  private cachedRows: readonly ParsedRow[] | undefined = undefined;
+
+  constructor(private readonly store: CellStore, private readonly rowNumbers: readonly number[], fields: Omit<Table, 'rows'> & { cells: ReadonlyMap<string, CellRow> }) {
+    this.kind = fields.kind;
+    this.template = fields.template;
+    this.templateFromTable = fields.templateFromTable;
+    this.range = fields.range;
+    this.line = fields.line;
+    this.cells = fields.cells;
+    this.rowIds = fields.rowIds;
+    this.labelIssues = fields.labelIssues;
+    this.endLine = fields.endLine;
+  }
+
+  get rows(): readonly ParsedRow[] {
+    if (this.cachedRows) return this.cachedRows;
+    return (this.cachedRows = this.rowNumbers.map((row) => new ParsedRow(this.store, row)));
+  }
+
+  toJSON(): Table {
+    const { kind, template, templateFromTable, range, line, rows, cells, rowIds, labelIssues, endLine } = this;
+    return { kind, template, templateFromTable, range, line, rows, cells, rowIds, labelIssues, endLine };
+  }
+}
+
 function hasRepeatedColumn(columns: readonly ColumnSpec[]): boolean {
   for (let i = 1; i < columns.length; i++) for (let j = 0; j < i; j++) if (columns[j].id === columns[i].id) return true;
   return false;
@@ -455,7 +492,7 @@ class TableBuilder {
    * the cell at `indices[i]` to column i, or without `indices` the cells from `first` on, in
    * order. A cell the row does not have is bound as not written.
    */
-  bind(rowId: string, columns: readonly ColumnSpec[], row: ParsedRow, texts: readonly string[], first: number, indices?: readonly number[]): boolean {
+  bind(rowId: string, columns: readonly ColumnSpec[], row: number, texts: readonly string[], first: number, indices?: readonly number[]): boolean {
     if (this.cells.has(rowId)) return false;
     const indexOf = (i: number): number => (indices ? indices[i] : first + i);
     let order: readonly number[] | undefined;
@@ -485,27 +522,32 @@ class TableBuilder {
     return true;
   }
 
+  /** The cell at `index` of a row (-1: an empty cell at its end), for an issue's range. */
+  cell(row: number, index: number): Cell {
+    return this.store.cellOf(row, index);
+  }
+
   issue(cell: Cell, role: 'row' | 'column', suggestion?: string, text = cell.text): void {
     this.labelIssues.push({ range: cell.range, text, suggestion, role });
   }
 
   build(kind: TableKind, template: TemplateYear, run: RowRun, templateFromTable = false): Table {
     run.texts = undefined; // the model keeps spans, not texts
-    return {
-      kind, template, templateFromTable, range: tableRange(run), line: run.firstLine, rows: run.rows, cells: this.cells,
+    return new ParsedTable(this.store, run.rows, {
+      kind, template, templateFromTable, range: tableRange(run), line: run.firstLine, cells: this.cells,
       rowIds: this.rowIds, labelIssues: this.labelIssues, endLine: run.lastLine,
-    };
+    });
   }
 }
 
 function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear, store: CellStore): Table {
   const builder = new TableBuilder(store);
   const columnCount = REQUEST_COLUMNS.length;
-  const rowTexts = runTexts(run);
+  const rowTexts = runTexts(run, store);
   const fullWidth = fullWidthOf(rowTexts, columnCount + 3);
   // Resolve every row's label first: the template of this table depends on its rows.
   /** A data row: its first `labels` cells are labels, the values follow. */
-  interface Resolved { row: ParsedRow; texts: readonly string[]; labels: number; leaf?: RequestRowSpec; unknown?: { index: number; text: string }[] }
+  interface Resolved { row: number; texts: readonly string[]; labels: number; leaf?: RequestRowSpec; unknown?: { index: number; text: string }[] }
   const resolved: Resolved[] = [];
   let headerDone = false;
   let template: TemplateYear | undefined;
@@ -528,7 +570,8 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear, store: Ce
     const entry: Resolved = { row, texts, labels };
     // Numbers before the seven value cells do not belong to any column: one issue per row.
     if (countNumberLike(texts, 0, labels) > 0) {
-      const surplus = row.cells.slice(0, labels).filter((c) => isNumberLike(c.text));
+      const surplus: Cell[] = [];
+      for (let index = 0; index < labels; index++) if (isNumberLike(texts[index])) surplus.push(builder.cell(row, index));
       builder.labelIssues.push({
         range: { start: surplus[0].range.start, end: surplus[surplus.length - 1].range.end },
         text: surplus.map((c) => c.text).join(' '), role: 'row', surplusCells: surplus.length,
@@ -558,7 +601,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear, store: Ce
     if (entry.unknown) {
       for (const u of entry.unknown) {
         const guess = closest(labelKey(stripNumbering(u.text)), REQUEST_ROW_CANDIDATES);
-        builder.issue(segmentCell(entry.row.cells[u.index], u.text), 'row', guess && byId.has(guess.id) ? guess.label : undefined, u.text);
+        builder.issue(segmentCell(builder.cell(entry.row, u.index), u.text), 'row', guess && byId.has(guess.id) ? guess.label : undefined, u.text);
         // A mistyped leaf still binds to the row it obviously means, so its sums are checked.
         if (!spec && guess && byId.get(guess.id)?.holdsValues && !builder.cells.has(guess.id)) spec = byId.get(guess.id);
       }
@@ -566,7 +609,7 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear, store: Ce
     if (!spec || !spec.holdsValues) {
       if (!spec && !entry.unknown && countNonBlank(entry.texts.slice(entry.labels)) > 0) {
         // Numbers without any label: nothing to bind them to.
-        builder.issue(entry.row.cellAt(0), 'row', undefined, '');
+        builder.issue(builder.cell(entry.row, entry.texts.length > 0 ? 0 : -1), 'row', undefined, '');
       }
       continue;
     }
@@ -617,19 +660,19 @@ function namesRequestColumn(texts: readonly string[]): boolean {
   return false;
 }
 
-function checkHeaderRow(row: ParsedRow, texts: readonly string[], builder: TableBuilder): void {
+function checkHeaderRow(row: number, texts: readonly string[], builder: TableBuilder): void {
   texts.forEach((text, index) => {
     if (text === '') return;
     const key = labelKey(text);
     if (REQUEST_COLUMN_KEYS.has(key) || key.startsWith(RELATION_NOTE_KEY) || key === RELATION_NOTE_FULL_KEY) return;
-    builder.issue(row.cells[index], 'column', closest(key, REQUEST_COLUMN_CANDIDATES));
+    builder.issue(builder.cell(row, index), 'column', closest(key, REQUEST_COLUMN_CANDIDATES));
   });
 }
 
 function buildAppealsTable(run: RowRun, template: TemplateYear, store: CellStore): Table {
   const builder = new TableBuilder(store);
   const columnCount = APPEAL_COLUMNS.length;
-  const rowTexts = runTexts(run);
+  const rowTexts = runTexts(run, store);
   const fullWidth = fullWidthOf(rowTexts, columnCount + 1);
   let bound = false;
   for (let r = 0; r < run.rows.length; r++) {
@@ -647,16 +690,16 @@ function buildAppealsTable(run: RowRun, template: TemplateYear, store: CellStore
     texts.forEach((text, index) => {
       if (text === '') return;
       const key = labelKey(text);
-      if (!APPEAL_KEYS.has(key)) builder.issue(row.cells[index], 'column', closest(key, APPEAL_CANDIDATES));
+      if (!APPEAL_KEYS.has(key)) builder.issue(builder.cell(row, index), 'column', closest(key, APPEAL_CANDIDATES));
     });
   }
   return builder.build('appeals', template, run);
 }
 
-function activeTemplateOf(run: RowRun): TemplateYear | undefined {
+function activeTemplateOf(run: RowRun, store: CellStore): TemplateYear | undefined {
   let votes2019 = 0;
   let votes2021 = 0;
-  for (const texts of runTexts(run)) {
+  for (const texts of runTexts(run, store)) {
     for (const text of texts) {
       // Blanks and plain counts are never template words (and labelKey would only echo them).
       if (text === '' || isPlainNumber(text)) continue;
@@ -770,11 +813,11 @@ function layoutOf(cols: readonly ColumnAt[]): ColumnLayout {
 }
 
 function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: CellStore): Table {
-  const ownTemplate = activeTemplateOf(run);
+  const ownTemplate = activeTemplateOf(run, store);
   const template = ownTemplate ?? reportTemplate;
   const blocks = ACTIVE_BLOCKS[template];
   const builder = new TableBuilder(store);
-  const rowTexts = runTexts(run);
+  const rowTexts = runTexts(run, store);
   let block: ActiveBlockSpec | undefined;
   let columns: readonly ColumnAt[] | undefined;
   for (let r = 0; r < run.rows.length; r++) {
@@ -788,7 +831,7 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: Cell
     if (item !== undefined) {
       block = blocks.find((b) => b.item === item);
       columns = block && positionalColumns(block);
-      if (!block) builder.issue(row.cells[firstIndex], 'row', undefined);
+      if (!block) builder.issue(builder.cell(row, firstIndex), 'row', undefined);
       continue;
     }
     const firstKey = labelKey(firstText);
@@ -804,7 +847,7 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: Cell
         let spec = index.columnByKey.get(key);
         if (!spec) {
           const guess = closest(key, index.columnCandidates);
-          builder.issue(row.cells[j], 'column', guess?.label);
+          builder.issue(builder.cell(row, j), 'column', guess?.label);
           spec = guess;
         }
         if (spec && !mapped.some((m) => m.spec.id === spec!.id)) mapped.push({ spec, offset: j - firstIndex });
@@ -825,7 +868,7 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: Cell
     if (!spec) {
       if (!useBlock) continue;
       const guess = closest(firstKey, activeIndex(useBlock).rowCandidates);
-      builder.issue(row.cells[firstIndex], 'row', guess);
+      builder.issue(builder.cell(row, firstIndex), 'row', guess);
       spec = guess ? useBlock.rows.find((r) => r.label === guess) : undefined;
       if (!spec) continue;
     }
@@ -889,7 +932,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const lines = contentLines(raw);
   const kinds = classifyLines(lines);
 
-  const store = new CellStore();
+  const store = new CellStore(lines);
   // Headings and row runs, in one pass.
   const headings: SectionHeading[] = [];
   const runs: RowRun[] = [];
@@ -904,7 +947,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       }
       run.lastLine = i;
       run.lastLineLength = raw[i].length;
-      if (kind !== 'delimiter') run.rows.push(store.row(lines[i], i, kind === 'pipe'));
+      if (kind !== 'delimiter') run.rows.push(store.addRow(i, kind === 'pipe'));
       continue;
     }
     run = undefined;
@@ -931,7 +974,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     template = year <= 2020 ? '2019' : '2021';
     templateSource = 'year';
   } else {
-    const votes = runs.filter((r) => classifyRun(r) === 'active').map(activeTemplateOf).filter((t) => t !== undefined);
+    const votes = runs.filter((r) => classifyRun(r, store) === 'active').map((r) => activeTemplateOf(r, store)).filter((t) => t !== undefined);
     template = votes[0] ?? '2021';
     templateSource = votes.length > 0 ? 'header' : 'default';
   }
@@ -960,12 +1003,12 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   };
   for (const r of runs) {
     if (r.rows.length === 0) continue;
-    const kind = classifyRun(r);
+    const kind = classifyRun(r, store);
     const section = sectionAt(r.firstLine);
     if (!kind) {
       // Continuation of the previous table when only blank lines separate them.
       if (open && open.section === section && onlyBlankBetween(kinds, open.run.lastLine, r.firstLine)) {
-        appendRun(open.run, r);
+        appendRun(open.run, r, store);
         continue;
       }
       unrecognisedTables.push({ section, range: tableRange(r) });
@@ -974,11 +1017,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       continue;
     }
     if (open && open.kind === kind && open.section === section && onlyBlankBetween(kinds, open.run.lastLine, r.firstLine)) {
-      appendRun(open.run, r);
+      appendRun(open.run, r, store);
       continue;
     }
     build();
-    const merged: RowRun = { rows: [...r.rows], texts: runTexts(r), firstLine: r.firstLine, lastLine: r.lastLine, lastLineLength: r.lastLineLength };
+    const merged: RowRun = { rows: [...r.rows], texts: runTexts(r, store), firstLine: r.firstLine, lastLine: r.lastLine, lastLineLength: r.lastLineLength };
     r.texts = undefined;
     open = { kind, section, run: merged };
   }
@@ -1023,9 +1066,9 @@ function onlyBlankBetween(kinds: readonly LineKind[], from: number, to: number):
   return true;
 }
 
-function appendRun(target: RowRun, extra: RowRun): void {
+function appendRun(target: RowRun, extra: RowRun, store: CellStore): void {
   target.rows.push(...extra.rows);
-  runTexts(target).push(...runTexts(extra));
+  runTexts(target, store).push(...runTexts(extra, store));
   extra.texts = undefined;
   target.lastLine = extra.lastLine;
   target.lastLineLength = extra.lastLineLength;

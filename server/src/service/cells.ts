@@ -36,17 +36,21 @@ export function trailingSpace(text: string): number {
 // Spans: per cell [start, end) of its trimmed text, or for a blank cell [start, ~end) of the
 // whole space between its separators (the bitwise not marks it blank).
 
+/** `data`, or a copy twice as large when it has fewer than `needed` elements. */
+function withRoom(data: Int32Array, needed: number): Int32Array {
+  if (data.length >= needed) return data;
+  const grown = new Int32Array(Math.max(needed, data.length * 2));
+  grown.set(data);
+  return grown;
+}
+
 /** A growable list of cell spans. */
 class SpanList {
   data = new Int32Array(256);
   length = 0;
 
   push(start: number, end: number): void {
-    if (this.data.length < 2 * this.length + 2) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    this.data = withRoom(this.data, 2 * this.length + 2);
     this.data[2 * this.length] = start;
     this.data[2 * this.length + 1] = end;
     this.length++;
@@ -178,11 +182,7 @@ export class CellStore {
     const content = this.lines[line];
     const first = this.spans.length;
     const count = pipe ? scanPipeRow(content, this.spans) : scanTabRow(content, this.spans);
-    if (this.rowData.length < 3 * this.rows + 3) {
-      const grown = new Int32Array(this.rowData.length * 2);
-      grown.set(this.rowData);
-      this.rowData = grown;
-    }
+    this.rowData = withRoom(this.rowData, 3 * this.rows + 3);
     this.rowData[3 * this.rows] = line;
     this.rowData[3 * this.rows + 1] = first;
     this.rowData[3 * this.rows + 2] = count;
@@ -240,11 +240,7 @@ export class CellStore {
   /** Stores a bound value cell; returns its index in the store. */
   bind(cellIndex: number, parsed: ParsedValue): number {
     const at = this.parsed.length;
-    if (this.cellIndex.length <= at) {
-      const grown = new Int32Array(this.cellIndex.length * 2);
-      grown.set(this.cellIndex);
-      this.cellIndex = grown;
-    }
+    this.cellIndex = withRoom(this.cellIndex, at + 1);
     this.cellIndex[at] = cellIndex;
     this.parsed.push(parsed);
     return at;

@@ -46,7 +46,7 @@ function withRoom(data: Int32Array, needed: number): Int32Array {
 
 /** A growable list of cell spans. */
 class SpanList {
-  data = new Int32Array(256);
+  data: Int32Array = new Int32Array(256);
   length = 0;
 
   push(start: number, end: number): void {
@@ -167,10 +167,10 @@ export function tabCells(content: string, line: number): Cell[] {
  */
 export class CellStore {
   readonly spans = new SpanList();
-  private rowData = new Int32Array(3 * 256);
+  private rowData: Int32Array = new Int32Array(3 * 256);
   private rows = 0;
   /** Per bound value cell: the index of its cell in its row, or -1 when the row does not have it. */
-  cellIndex = new Int32Array(256);
+  cellIndex: Int32Array = new Int32Array(256);
   /** Per bound value cell: its parsed value (small numbers and blanks are shared objects). */
   readonly parsed: ParsedValue[] = [];
 

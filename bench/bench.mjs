@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { fmtMs, percentile, table } from './report.mjs';
 import { syntheticReport } from './synthetic.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,11 +102,6 @@ for (const [label, size] of ladder) {
 // ---------------------------------------------------------------------------------------
 // Timing.
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index];
-}
 
 /** Warm up, then run until `minTimeMs` have passed and at least `minRuns` runs were made. */
 function measure(fn, text, minRuns = MIN_RUNS, minTimeMs = MIN_TIME_MS, warmUpMs = Math.min(200, MIN_TIME_MS / 2)) {
@@ -127,24 +123,7 @@ function measure(fn, text, minRuns = MIN_RUNS, minTimeMs = MIN_TIME_MS, warmUpMs
   return { runs: times.length, median: percentile(times, 50), p95: percentile(times, 95), min: times[0], result };
 }
 
-const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
 const fmtSize = (n) => (n >= MB ? `${(n / MB).toFixed(2)} MB` : `${(n / KB).toFixed(1)} KB`);
-
-function table(headers, rows, align) {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const cell = (text, i) => {
-    const pad = ' '.repeat(widths[i] - width(text));
-    return align[i] === 'r' ? pad + text : text + pad;
-  };
-  const line = (r) => r.map(cell).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-/** Display width: CJK characters take two columns. */
-function width(text) {
-  let w = 0;
-  for (const ch of String(text)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
 
 const loadAtStart = os.loadavg();
 const fmtLoad = (l) => l.map((x) => x.toFixed(2)).join(' ');

@@ -50,7 +50,7 @@ class SpanList {
   length = 0;
 
   push(start: number, end: number): void {
-    this.data = withRoom(this.data, 2 * this.length + 2);
+    if (this.data.length < 2 * this.length + 2) this.data = withRoom(this.data, 2 * this.length + 2);
     this.data[2 * this.length] = start;
     this.data[2 * this.length + 1] = end;
     this.length++;

@@ -475,11 +475,6 @@ class ParsedTable implements Table {
   }
 }
 
-function hasRepeatedColumn(columns: readonly ColumnSpec[]): boolean {
-  for (let i = 1; i < columns.length; i++) for (let j = 0; j < i; j++) if (columns[j].id === columns[i].id) return true;
-  return false;
-}
-
 class TableBuilder {
   readonly cells = new Map<string, CellRow>();
   readonly rowIds: string[] = [];
@@ -488,31 +483,15 @@ class TableBuilder {
   constructor(private readonly store: CellStore) {}
 
   /**
-   * Binds cells of `row` (whose texts are `texts`) to `columns`, unless `rowId` is bound already:
-   * the cell at `indices[i]` to column i, or without `indices` the cells from `first` on, in
-   * order. A cell the row does not have is bound as not written.
+   * Binds cells of `row` (whose texts are `texts`) to `columns` (distinct ids), unless `rowId` is
+   * bound already: the cell at `indices[i]` to column i, or without `indices` the cells from
+   * `first` on, in order. A cell the row does not have is bound as not written.
    */
   bind(rowId: string, columns: readonly ColumnSpec[], row: number, texts: readonly string[], first: number, indices?: readonly number[]): boolean {
     if (this.cells.has(rowId)) return false;
-    const indexOf = (i: number): number => (indices ? indices[i] : first + i);
-    let order: readonly number[] | undefined;
-    if (hasRepeatedColumn(columns)) {
-      // As Map.set would: a column bound again keeps its first position and takes the later cell.
-      const unique: ColumnSpec[] = [];
-      const at: number[] = [];
-      columns.forEach((column, i) => {
-        const seen = unique.findIndex((c) => c.id === column.id);
-        if (seen < 0) {
-          unique.push(column);
-          at.push(indexOf(i));
-        } else at[seen] = indexOf(i);
-      });
-      columns = unique;
-      order = at;
-    }
     let base = -1;
     for (let i = 0; i < columns.length; i++) {
-      let index = order ? order[i] : indexOf(i);
+      let index = indices ? indices[i] : first + i;
       if (index >= texts.length) index = -1;
       const stored = this.store.bind(index, parseValue(index < 0 ? '' : texts[index], columns[i].kind));
       if (i === 0) base = stored;
@@ -799,16 +778,29 @@ interface ColumnLayout {
   readonly consecutive: boolean;
 }
 
-// Kept per columns array: a block's positional columns and a table's header mapping serve many rows.
+// Kept per columns array: a block's positional columns and a table's header mapping serve many
+// rows (and consecutive rows the same one, hence the last one in front of the map).
 const layouts = new WeakMap<readonly ColumnAt[], ColumnLayout>();
+let lastLayout: { cols: readonly ColumnAt[]; layout: ColumnLayout } | undefined;
 
 function layoutOf(cols: readonly ColumnAt[]): ColumnLayout {
+  if (lastLayout?.cols === cols) return lastLayout.layout;
   let layout = layouts.get(cols);
   if (!layout) {
-    const offsets = cols.map((c) => c.offset);
-    layout = { specs: cols.map((c) => c.spec), offsets, consecutive: offsets.every((offset, i) => offset === i + 1) };
+    // A column named twice (as Map.set would): its first position, the later cell.
+    const specs: ColumnSpec[] = [];
+    const offsets: number[] = [];
+    for (const { spec, offset } of cols) {
+      const seen = specs.findIndex((s) => s.id === spec.id);
+      if (seen < 0) {
+        specs.push(spec);
+        offsets.push(offset);
+      } else offsets[seen] = offset;
+    }
+    layout = { specs, offsets, consecutive: offsets.every((offset, i) => offset === i + 1) };
     layouts.set(cols, layout);
   }
+  lastLayout = { cols, layout };
   return layout;
 }
 

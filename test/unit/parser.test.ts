@@ -296,6 +296,22 @@ suite('parser', () => {
       assert.equal(all, model.tables.reduce((n, x) => n + [...x.cells.values()].reduce((m, row) => m + row.size, 0), 0));
     });
 
+    test('30 reports in one draft: every copy binds the same texts and values as the report alone, with its own lines', () => {
+      // Far more rows and cells than the cell store's first arrays hold: its growth must keep every index.
+      const single = buildReport('2021');
+      const lineCount = splitLines(single).length;
+      const one = parseReport(single);
+      const many = parseReport(Array.from({ length: 30 }, () => single).join('\n'));
+      assert.equal(many.tables.length, 30 * one.tables.length);
+      const summary = (t: Table, shift: number): unknown[] => [...t.cells].flatMap(([rowId, row]) =>
+        [...row.values()].map((c) => [rowId, c.columnId, c.text, JSON.stringify(c.parsed), c.range.start.line - shift, c.range.start.character]));
+      many.tables.forEach((t, i) => {
+        const copy = Math.floor(i / one.tables.length);
+        assert.deepEqual(summary(t, copy * lineCount), summary(one.tables[i % one.tables.length], 0), `table ${i}`);
+        assert.deepEqual(t.rows.map((r) => r.texts), one.tables[i % one.tables.length].rows.map((r) => r.texts));
+      });
+    });
+
     test('a blank cell has the range between its pipes', () => {
       const text = buildReport('2019', { requests: { r2: { research: '' } } });
       const t = table(parseReport(text), 'requests');

@@ -1,11 +1,12 @@
-// A parsed draft's table cells, stored compactly: each row cell as two numbers (its span on the
-// line) and each bound value cell as a cell index and a parsed value, in arrays shared by the
-// whole document. The Cell and ValueCell objects of the model are built from them when read.
+// A parsed draft's table rows and cells, stored compactly: each row as three numbers (line, first
+// span, cell count), each row cell as two (its span on the line), each bound value cell as a cell
+// index and a parsed value, in arrays shared by the whole document. The TableRow, Cell and
+// ValueCell objects of the model are made from them when read.
 //
 // Why: a large draft has tens of thousands of cells. With an object (and a string) kept for each,
-// a 1 MB draft's model was 9 MB of small objects that V8's young-generation collector copies
-// while the parse still runs, so parse time grew faster than the draft (the benchmark's
-// linearity target). Numbers in typed arrays are never copied or traced.
+// a 1 MB draft's model was 9 MB of small objects (now 1.9 MB), which V8's young-generation
+// collector copies while the parse still runs: parse time grew faster than the draft (the
+// benchmark's linearity target). Numbers in typed arrays are never copied or traced.
 import type { Cell, ParsedValue, Range, TableRow, ValueCell, ValueKind } from './model';
 import type { ColumnSpec } from './template';
 

@@ -173,7 +173,8 @@ export class CellStore {
   /** Per bound value cell: the index of its cell in its row, or -1 when the row does not have it. */
   cellIndex: Int32Array = new Int32Array(256);
   /** Per bound value cell: its parsed value (small numbers and blanks are shared objects). */
-  readonly parsed: ParsedValue[] = [];
+  parsed: ParsedValue[] = [];
+  private bound = 0;
 
   /** `lines`: the content lines the rows are on (the model's `lines`). */
   constructor(readonly lines: readonly string[]) {}
@@ -240,10 +241,16 @@ export class CellStore {
 
   /** Stores a bound value cell; returns its index in the store. */
   bind(cellIndex: number, parsed: ParsedValue): number {
-    const at = this.parsed.length;
-    this.cellIndex = withRoom(this.cellIndex, at + 1);
+    const at = this.bound++;
+    if (at === 0) {
+      // Tables are built after every row was scanned: there are about as many value cells as
+      // spans, so the arrays are made that large at once instead of grown (and copied) by steps.
+      this.cellIndex = withRoom(this.cellIndex, this.spans.length + 16);
+      this.parsed = new Array(this.spans.length + 16);
+    }
+    if (this.cellIndex.length <= at) this.cellIndex = withRoom(this.cellIndex, at + 1);
     this.cellIndex[at] = cellIndex;
-    this.parsed.push(parsed);
+    this.parsed[at] = parsed;
     return at;
   }
 }

@@ -546,7 +546,8 @@ function buildRequestsTable(run: RowRun, reportTemplate: TemplateYear, store: Ce
       headerDone = true;
     }
     const labels = splitRow(texts, columnCount, 3, fullWidth);
-    const entry: Resolved = { row, texts, labels };
+    // Every field set here: added later, they would move the object to a larger shape.
+    const entry: Resolved = { row, texts, labels, leaf: undefined, unknown: undefined };
     // Numbers before the seven value cells do not belong to any column: one issue per row.
     if (countNumberLike(texts, 0, labels) > 0) {
       const surplus: Cell[] = [];
@@ -781,10 +782,11 @@ interface ColumnLayout {
 // Kept per columns array: a block's positional columns and a table's header mapping serve many
 // rows (and consecutive rows the same one, hence the last one in front of the map).
 const layouts = new WeakMap<readonly ColumnAt[], ColumnLayout>();
-let lastLayout: { cols: readonly ColumnAt[]; layout: ColumnLayout } | undefined;
+let lastCols: readonly ColumnAt[] | undefined;
+let lastLayout: ColumnLayout | undefined;
 
 function layoutOf(cols: readonly ColumnAt[]): ColumnLayout {
-  if (lastLayout?.cols === cols) return lastLayout.layout;
+  if (lastCols === cols && lastLayout) return lastLayout;
   let layout = layouts.get(cols);
   if (!layout) {
     // A column named twice (as Map.set would): its first position, the later cell.
@@ -800,7 +802,8 @@ function layoutOf(cols: readonly ColumnAt[]): ColumnLayout {
     layout = { specs, offsets, consecutive: offsets.every((offset, i) => offset === i + 1) };
     layouts.set(cols, layout);
   }
-  lastLayout = { cols, layout };
+  lastCols = cols;
+  lastLayout = layout;
   return layout;
 }
 

@@ -26,6 +26,9 @@ const MIN_RUNS = 5;
 // and a median of five runs on a shared 2-core machine moves by a third from run to run.
 const GKNB_MIN_RUNS = quick ? 9 : 21;
 const GKNB_MIN_TIME_MS = quick ? 300 : 1500;
+// …in this many passes over all inputs, each in a fresh process, pooled: the machine's slow
+// phases (they last seconds to minutes) then fall on every size instead of on one.
+const GKNB_PASSES = quick ? 1 : 3;
 const MAX_RUNS = 20000;
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -33,9 +36,11 @@ const MB = 1024 * 1024;
 // ---------------------------------------------------------------------------------------
 // The service, bundled the way the extension bundles it (esbuild, platform node, cjs).
 
-// `--child N`: measure input N alone and print the result as JSON (see "Timing" below).
+// `--child N --tool gknb|markdownlint`: measure one tool on input N alone and print the times as
+// JSON (see "Timing" below).
 const childArg = process.argv.indexOf('--child');
 const childIndex = childArg >= 0 ? Number(process.argv[childArg + 1]) : undefined;
+const childTool = childArg >= 0 ? process.argv[process.argv.indexOf('--tool') + 1] : undefined;
 
 mkdirSync(outDir, { recursive: true });
 const serviceBundle = path.join(outDir, 'service.js');
@@ -119,8 +124,13 @@ function measure(fn, text, minRuns = MIN_RUNS, minTimeMs = MIN_TIME_MS, warmUpMs
     fn(text);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { runs: times.length, median: percentile(times, 50), p95: percentile(times, 95), min: times[0], result };
+  return { times, result };
+}
+
+/** Order statistics of timings (any order). */
+function timing(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { runs: sorted.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), minMs: sorted[0] };
 }
 
 const fmtSize = (n) => (n >= MB ? `${(n / MB).toFixed(2)} MB` : `${(n / KB).toFixed(1)} KB`);
@@ -130,7 +140,7 @@ const fmtLoad = (l) => l.map((x) => x.toFixed(2)).join(' ');
 if (childIndex === undefined) {
   console.log(`gknb benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, ${os.platform()} ${os.arch()}`);
   console.log(`load average at start (1/5/15 min): ${fmtLoad(loadAtStart)}${loadAtStart[0] > os.cpus().length / 2 ? '  — busy machine: timings are inflated and noisy' : ''}`);
-  console.log(`timing: each input in a fresh process; a warm-up, then ≥ ${GKNB_MIN_RUNS} runs and ≥ ${GKNB_MIN_TIME_MS} ms for gknb, ≥ ${MIN_RUNS} runs and ≥ ${MIN_TIME_MS} ms for markdownlint; median and p95 of single runs`);
+  console.log(`timing: each tool on each input in a fresh process, warmed up; gknb ≥ ${GKNB_MIN_RUNS} runs and ≥ ${GKNB_MIN_TIME_MS} ms in ${GKNB_PASSES} pass(es) over all inputs, markdownlint ≥ ${MIN_RUNS} runs and ≥ ${MIN_TIME_MS} ms; median and p95 of single runs`);
   if (!examples.length) console.log('note: examples/*.gknb.md not found; using the synthetic report as the only source');
   console.log('');
 }
@@ -143,45 +153,57 @@ function warmUp(fn) {
 }
 
 if (childIndex !== undefined) {
-  // One input, in a process of its own: gknb (warmed up), then markdownlint (warmed up).
+  // One tool on one input, in a process of its own, warmed up.
   const input = inputs[childIndex];
-  warmUp(gknb);
-  // A fresh process starts with a small young generation that grows as it is used: a second of
-  // runs on the input itself lets the heap settle into the state an editor session has.
-  const g = measure(gknb, input.text, GKNB_MIN_RUNS, GKNB_MIN_TIME_MS, quick ? 500 : 1000);
-  const size = bytes(input.text);
-  let m;
-  if (!(quick && size > MB)) {
+  if (childTool === 'gknb') {
+    warmUp(gknb);
+    // A fresh process starts with a small young generation that grows as it is used: a second of
+    // runs on the input itself lets the heap settle into the state an editor session has.
+    const g = measure(gknb, input.text, Math.ceil(GKNB_MIN_RUNS / GKNB_PASSES), GKNB_MIN_TIME_MS / GKNB_PASSES, quick ? 500 : 1000);
+    process.stdout.write(JSON.stringify({ diagnostics: g.result.length, times: g.times }));
+  } else {
     warmUp(mdl);
-    m = measure(mdl, input.text);
+    const m = measure(mdl, input.text);
+    process.stdout.write(JSON.stringify({ issues: Object.values(m.result).reduce((n, list) => n + list.length, 0), times: m.times }));
   }
-  const summary = (t) => ({ runs: t.runs, medianMs: t.median, p95Ms: t.p95, minMs: t.min });
-  process.stdout.write(JSON.stringify({
-    diagnostics: g.result.length,
-    markdownlintIssues: m ? Object.values(m.result).reduce((n, list) => n + list.length, 0) : null,
-    gknb: summary(g),
-    markdownlint: m ? summary(m) : null,
-  }));
   process.exit(0);
 }
 
-// Each input is measured in a fresh Node process (gknb and markdownlint both in it, one after the
-// other), so that no input's garbage is collected on another input's time: measured in one
-// process, the 4 MB input's garbage was collected during the next sizes' runs, and markdownlint's
-// (hundreds of MB on the large inputs) during gknb's.
+// Each tool is measured on each input in a fresh Node process, so that no input's garbage is
+// collected on another input's time: in one process, the 4 MB input's garbage was collected
+// during the next sizes' runs, and markdownlint's (hundreds of MB on the large inputs) during
+// gknb's. Both still run the same inputs with the same Node, one after the other.
+function measureInChild(i, tool) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(i), '--tool', tool, ...(quick ? ['--quick'] : [])], {
+    encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`measuring ${tool} on ${inputs[i].name} failed (exit ${child.status})`);
+  return JSON.parse(child.stdout);
+}
+
+const gknbTimes = inputs.map(() => []);
+const gknbDiagnostics = [];
+for (let pass = 0; pass < GKNB_PASSES; pass++) {
+  for (const [i, input] of inputs.entries()) {
+    const t0 = performance.now();
+    const measured = measureInChild(i, 'gknb');
+    gknbTimes[i].push(...measured.times);
+    gknbDiagnostics[i] = measured.diagnostics;
+    process.stderr.write(`  gknb, pass ${pass + 1}/${GKNB_PASSES}: ${input.name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  }
+}
 const results = [];
 for (const [i, input] of inputs.entries()) {
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(i), ...(quick ? ['--quick'] : [])], {
-    encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (child.status !== 0) throw new Error(`measuring ${input.name} failed (exit ${child.status})`);
-  const measured = JSON.parse(child.stdout);
+  const m = quick && bytes(input.text) > MB ? undefined : measureInChild(i, 'markdownlint');
+  const g = timing(gknbTimes[i]);
+  const mdlTiming = m ? timing(m.times) : null;
   results.push({
-    name: input.name, group: input.group, bytes: bytes(input.text), lines: input.text.split('\n').length, ...measured,
-    ratio: measured.markdownlint ? measured.gknb.medianMs / measured.markdownlint.medianMs : null,
+    name: input.name, group: input.group, bytes: bytes(input.text), lines: input.text.split('\n').length,
+    diagnostics: gknbDiagnostics[i], markdownlintIssues: m ? m.issues : null,
+    gknb: g, markdownlint: mdlTiming, ratio: mdlTiming ? g.medianMs / mdlTiming.medianMs : null,
   });
-  process.stderr.write(`  measured ${input.name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  if (m) process.stderr.write(`  markdownlint: ${input.name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
 }
 
 console.log(
@@ -357,6 +379,7 @@ const out = {
   quick,
   minTimeMs: MIN_TIME_MS,
   minRuns: MIN_RUNS,
+  gknbPasses: GKNB_PASSES,
   gknbMinRuns: GKNB_MIN_RUNS,
   gknbMinTimeMs: GKNB_MIN_TIME_MS,
   inputs: results,

@@ -61,6 +61,20 @@ export interface Candidate<T> {
 export function closest<T>(key: string, candidates: readonly Candidate<T>[]): T | undefined {
   // Long keys are sentences, not labels; comparing them costs time and finds nothing.
   if (key.length === 0 || key.length > 60) return undefined;
+  // The same wrong labels come back on every keystroke's parse: each answer is kept, per
+  // candidate list (weakly: a list made for one call goes with its answers), bounded like labelKey's.
+  let answers = closestAnswers.get(candidates);
+  if (!answers) closestAnswers.set(candidates, (answers = new Map()));
+  if (answers.has(key)) return answers.get(key) as T | undefined;
+  const best = nearest(key, candidates);
+  if (answers.size >= KEY_CACHE_LIMIT) answers.clear();
+  answers.set(key, best);
+  return best;
+}
+
+const closestAnswers = new WeakMap<readonly Candidate<unknown>[], Map<string, unknown>>();
+
+function nearest<T>(key: string, candidates: readonly Candidate<T>[]): T | undefined {
   let best: T | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -748,6 +748,7 @@ interface ActiveBlockIndex {
   readonly columnCandidates: readonly Candidate<ColumnSpec>[];
   /** Columns in template order right after the label (never mutated: shared by every table). */
   readonly positional: readonly ColumnAt[];
+  readonly positionalLayout: ColumnLayout;
 }
 
 const activeIndexes = new Map<ActiveBlockSpec, ActiveBlockIndex>();
@@ -760,12 +761,14 @@ function activeIndex(block: ActiveBlockSpec): ActiveBlockIndex {
     for (const row of block.rows) for (const key of keysOf(row)) if (!rowByKey.has(key)) rowByKey.set(key, row);
     const columnByKey = new Map<string, ColumnSpec>();
     for (const column of block.columns) for (const key of keysOf(column)) if (!columnByKey.has(key)) columnByKey.set(key, column);
+    const positional = block.columns.map((spec, i) => ({ spec, offset: i + 1 }));
     index = {
       rowByKey,
       columnByKey,
       rowCandidates: block.rows.map((r) => ({ key: labelKey(r.label), value: r.label })),
       columnCandidates: block.columns.map((c) => ({ key: labelKey(c.label), value: c })),
-      positional: block.columns.map((spec, i) => ({ spec, offset: i + 1 })),
+      positional,
+      positionalLayout: layoutOf(positional),
     };
     activeIndexes.set(block, index);
   }
@@ -779,32 +782,19 @@ interface ColumnLayout {
   readonly consecutive: boolean;
 }
 
-// Kept per columns array: a block's positional columns and a table's header mapping serve many
-// rows (and consecutive rows the same one, hence the last one in front of the map).
-const layouts = new WeakMap<readonly ColumnAt[], ColumnLayout>();
-let lastCols: readonly ColumnAt[] | undefined;
-let lastLayout: ColumnLayout | undefined;
-
+/** The layout of columns, made once when they are known (per block, per header row), not per row. */
 function layoutOf(cols: readonly ColumnAt[]): ColumnLayout {
-  if (lastCols === cols && lastLayout) return lastLayout;
-  let layout = layouts.get(cols);
-  if (!layout) {
-    // A column named twice (as Map.set would): its first position, the later cell.
-    const specs: ColumnSpec[] = [];
-    const offsets: number[] = [];
-    for (const { spec, offset } of cols) {
-      const seen = specs.findIndex((s) => s.id === spec.id);
-      if (seen < 0) {
-        specs.push(spec);
-        offsets.push(offset);
-      } else offsets[seen] = offset;
-    }
-    layout = { specs, offsets, consecutive: offsets.every((offset, i) => offset === i + 1) };
-    layouts.set(cols, layout);
+  // A column named twice (as Map.set would): its first position, the later cell.
+  const specs: ColumnSpec[] = [];
+  const offsets: number[] = [];
+  for (const { spec, offset } of cols) {
+    const seen = specs.findIndex((s) => s.id === spec.id);
+    if (seen < 0) {
+      specs.push(spec);
+      offsets.push(offset);
+    } else offsets[seen] = offset;
   }
-  lastCols = cols;
-  lastLayout = layout;
-  return layout;
+  return { specs, offsets, consecutive: offsets.every((offset, i) => offset === i + 1) };
 }
 
 function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: CellStore): Table {
@@ -815,6 +805,7 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: Cell
   const rowTexts = runTexts(run, store);
   let block: ActiveBlockSpec | undefined;
   let columns: readonly ColumnAt[] | undefined;
+  let columnsLayout: ColumnLayout | undefined;
   for (let r = 0; r < run.rows.length; r++) {
     const row = run.rows[r];
     const texts = rowTexts[r];
@@ -826,6 +817,7 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: Cell
     if (item !== undefined) {
       block = blocks.find((b) => b.item === item);
       columns = block && positionalColumns(block);
+      columnsLayout = block && activeIndex(block).positionalLayout;
       if (!block) builder.issue(builder.cell(row, firstIndex), 'row', undefined);
       continue;
     }
@@ -852,6 +844,7 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: Cell
         if (!mapped.some((m) => m.spec.id === fallback.spec.id) && !mapped.some((m) => m.offset === fallback.offset)) mapped.push(fallback);
       }
       columns = known.map((spec) => mapped.find((m) => m.spec.id === spec.id)).filter((m): m is ColumnAt => m !== undefined);
+      columnsLayout = layoutOf(columns);
       continue;
     }
     // A data row: find its block by its label when the block row was left out.
@@ -867,7 +860,9 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: Cell
       spec = guess ? useBlock.rows.find((r) => r.label === guess) : undefined;
       if (!spec) continue;
     }
-    let cols = useBlock === block && columns ? columns : positionalColumns(useBlock!);
+    const ownColumns = useBlock === block && columns !== undefined;
+    let cols = ownColumns ? columns! : positionalColumns(useBlock!);
+    let layout = ownColumns ? columnsLayout! : activeIndex(useBlock!).positionalLayout;
     // Word pads merged cells with empty ones: when exactly one value per column is written among
     // more cells than columns, the blanks are padding and the values go to the columns in order.
     if (texts.length - firstIndex - 1 > cols.length) {
@@ -875,9 +870,9 @@ function buildActiveTable(run: RowRun, reportTemplate: TemplateYear, store: Cell
       for (let j = firstIndex + 1; j < texts.length; j++) if (texts[j] !== '') filled.push(j - firstIndex);
       if (filled.length === cols.length) {
         cols = [...cols].sort((a, b) => a.offset - b.offset).map((c, i) => ({ spec: c.spec, offset: filled[i] }));
+        layout = layoutOf(cols);
       }
     }
-    const layout = layoutOf(cols);
     const indices = layout.consecutive ? undefined : layout.offsets.map((offset) => firstIndex + offset);
     builder.bind(activeRowId(useBlock!.item, spec.id), layout.specs, row, texts, firstIndex + 1, indices);
   }

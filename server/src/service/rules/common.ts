@@ -74,16 +74,31 @@ export function allReadable(cells: readonly (ValueCell | undefined)[]): boolean 
 
 /** Whether a cell is absent or readable: the test allReadable applies to each cell. */
 export function isReadable(cell: ValueCell | undefined): boolean {
-  return !cell || cell.parsed.kind !== 'invalid';
+  return readableValue(cell?.parsed);
 }
 
 export function isBlank(cell: ValueCell | undefined): boolean {
-  return !cell || cell.parsed.kind === 'blank';
+  return blankValue(cell?.parsed);
 }
 
 /** isReadable and isBlank for a parsed value (see parsedAt); undefined is an absent cell. */
 export const readableValue = (parsed: ParsedValue | undefined): boolean => !parsed || parsed.kind !== 'invalid';
 export const blankValue = (parsed: ParsedValue | undefined): boolean => !parsed || parsed.kind === 'blank';
+
+/**
+ * The sum of the parsed values `valueAt(0)` … `valueAt(count - 1)` (blank and absent count as 0),
+ * or undefined when one is unreadable: the relation is then not checked (invalid-number reports
+ * the cell). Reads values, not cells, so a relation that holds costs no garbage.
+ */
+export function readableSum(count: number, valueAt: (i: number) => ParsedValue | undefined): number | undefined {
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    const value = valueAt(i);
+    if (!readableValue(value)) return undefined;
+    sum += numberIn(value);
+  }
+  return sum;
+}
 
 /** The official name of a cell, `row·column`, for messages and related information. */
 export function cellName(table: Table, cell: ValueCell): string {

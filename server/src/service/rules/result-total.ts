@@ -2,7 +2,7 @@
 // their sub-items (relation I1); a real report kept the printed relation while breaking this one.
 import { REQUEST_COLUMNS, REQUEST_ROWS, resultRowIds } from '../template';
 import type { TemplateYear } from '../model';
-import { blankValue, formatNumber, numberIn, numberOf, parsedAt, readableValue, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
+import { blankValue, formatNumber, numberIn, numberOf, parsedAt, readableSum, readableValue, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 // Group the terms as the template does: （一）（二） rows, then （三）…（六） groups, each with
 // the result rows it sums (the row itself or its items), computed once per template.
@@ -28,19 +28,9 @@ export const resultTotal: RuleDefinition<'result-total'> = {
       for (const column of REQUEST_COLUMNS) {
         const totalValue = parsedAt(totalRow, column.id);
         if (blankValue(totalValue) || !readableValue(totalValue)) continue;
-        // Summed from the parsed values: most columns are right, and they should cost no garbage.
-        let expected = 0;
-        let readable = true;
-        for (const row of partRows) {
-          const part = parsedAt(row, column.id);
-          if (!readableValue(part)) {
-            readable = false;
-            break;
-          }
-          expected += numberIn(part);
-        }
+        const expected = readableSum(partRows.length, (i) => parsedAt(partRows[i], column.id));
         const found = numberIn(totalValue);
-        if (!readable || expected === found) continue;
+        if (expected === undefined || expected === found) continue;
         const total = totalRow.get(column.id);
         const parts = rowIds.map((id) => table.cells.get(id)!.get(column.id));
         const terms = groups.map((g) => {

@@ -1,7 +1,7 @@
 // Flags a row of table 三 whose 总计 is not 自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他
 // (relation I2): 法人或其他组织 is only a grouping header, so there is no subtotal to hide behind.
 import { REQUEST_PART_COLUMNS, REQUEST_ROWS } from '../template';
-import { blankValue, formatNumber, numberIn, numberOf, parsedAt, readableValue, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
+import { blankValue, formatNumber, numberIn, numberOf, parsedAt, readableSum, readableValue, relatedCells, say, tablesOf, type Finding, type RuleContext, type RuleDefinition } from './common';
 
 export const rowTotal: RuleDefinition<'row-total'> = {
   id: 'row-total',
@@ -13,19 +13,9 @@ export const rowTotal: RuleDefinition<'row-total'> = {
         const totalValue = parsedAt(row, 'total');
         // A blank total is empty-cell's to report (with the sum to fill in).
         if (blankValue(totalValue) || !readableValue(totalValue)) continue;
-        // Summed from the parsed values: most rows are right, and they should cost no garbage.
-        let expected = 0;
-        let readable = true;
-        for (const id of REQUEST_PART_COLUMNS) {
-          const part = parsedAt(row, id);
-          if (!readableValue(part)) {
-            readable = false;
-            break;
-          }
-          expected += numberIn(part);
-        }
+        const expected = readableSum(REQUEST_PART_COLUMNS.length, (i) => parsedAt(row, REQUEST_PART_COLUMNS[i]));
         const found = numberIn(totalValue);
-        if (!readable || expected === found) continue;
+        if (expected === undefined || expected === found) continue;
         const total = row.get('total');
         const parts = REQUEST_PART_COLUMNS.map((c) => row.get(c));
         const short = REQUEST_ROWS[table.template].find((r) => r.id === rowId)?.short ?? rowId;

@@ -7,14 +7,14 @@
 import * as esbuild from 'esbuild';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { fmtMs, percentile, table } from './report.mjs';
+import { fmtMs, percentile, table, writeResults } from './report.mjs';
 import { syntheticReport } from './synthetic.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -388,5 +388,5 @@ const out = {
   breakdowns,
   bundles,
 };
-writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`\nwrote ${path.relative(process.cwd(), path.join(outDir, 'results.json'))}`);
+console.log('');
+writeResults(outDir, 'results.json', out);

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { syntheticReport } from './synthetic.mjs';
-import { environment, fmtMs, load, loadSummary, median, table } from './report.mjs';
+import { environment, fmtMs, load, loadSummary, median, table, writeResults } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist', 'bench');
@@ -144,5 +144,4 @@ const out = {
   ratio,
   perFileRatio,
 };
-writeFileSync(path.join(outDir, 'cli.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`wrote ${path.relative(process.cwd(), path.join(outDir, 'cli.json'))}`);
+writeResults(outDir, 'cli.json', out);

@@ -9,14 +9,14 @@
 //               dist/bench/profiles/ and their top functions by self time are printed
 // Needs a build first (node scripts/build.mjs). Writes dist/bench/lsp.json. Never asserts.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { syntheticReport } from './synthetic.mjs';
-import { environment, fmtMs, load, loadSummary, percentile, table } from './report.mjs';
+import { environment, fmtMs, load, loadSummary, percentile, table, writeResults } from './report.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -440,5 +440,4 @@ const out = {
   profiles,
   targets,
 };
-writeFileSync(path.join(outDir, 'lsp.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`wrote ${path.relative(process.cwd(), path.join(outDir, 'lsp.json'))}`);
+writeResults(outDir, 'lsp.json', out);

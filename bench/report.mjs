@@ -1,8 +1,10 @@
 // What the benchmark scripts share for reporting: order statistics, number formats, the machine
-// load, and a plain-text table aligned by display width (East Asian Width from a library: CJK
-// labels take two columns).
+// load, a plain-text table aligned by display width (East Asian Width from a library: CJK
+// labels take two columns), and writing the results file.
 import { eastAsianWidth } from 'get-east-asian-width';
+import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 
 /** Nearest-rank percentile of an ascending array. */
 export function percentile(sorted, p) {
@@ -53,4 +55,11 @@ export function environment(before, after) {
     platform: `${os.platform()} ${os.arch()}`,
     loadAverage: { before: before.map(Number), after: after.map(Number) },
   };
+}
+
+/** Writes a benchmark's results as `outDir/name` (pretty JSON) and says where. */
+export function writeResults(outDir, name, results) {
+  const file = path.join(outDir, name);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }

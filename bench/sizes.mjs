@@ -11,7 +11,7 @@
 // Usage: node bench/sizes.mjs [--quick]   (needs node scripts/build.mjs first)
 // Writes dist/bench/sizes.json. Prints PASS/MISS for the .vsix budget; never asserts.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { syntheticReport } from './synthetic.mjs';
-import { environment, fmtMs, load, loadSummary, median, table } from './report.mjs';
+import { environment, fmtMs, load, loadSummary, median, table, writeResults } from './report.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -259,5 +259,4 @@ const out = {
     ]
     : [],
 };
-writeFileSync(path.join(outDir, 'sizes.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`wrote ${path.relative(process.cwd(), path.join(outDir, 'sizes.json'))}`);
+writeResults(outDir, 'sizes.json', out);

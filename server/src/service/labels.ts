@@ -8,20 +8,28 @@ const NOISE = /[\s\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060()（）[\]�
 // A line break inside a Word cell arrives in Markdown as <br>.
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 
-/** The key two labels are compared by: NFKC, no spaces, no brackets, quotes or punctuation. */
-export function labelKey(text: string): string {
-  // Labels repeat within a report and across keystrokes, so keys are memoised (bounded).
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    key = text.normalize('NFKC').replace(HTML_TAG, '').replace(NOISE, '').toLowerCase();
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    if (text.length <= 200) keyCache.set(text, key);
-  }
-  return key;
+const MEMO_LIMIT = 20_000;
+
+/**
+ * `compute` memoised by its text argument. Labels repeat within a report and across keystrokes,
+ * so what is derived from a label is computed once. Bounded: the memo is emptied when it holds
+ * 20,000 texts, and texts over 200 characters (sentences, not labels) are not kept.
+ */
+export function memoisedByText<T>(compute: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let value = memo.get(text);
+    if (value === undefined && !memo.has(text)) {
+      value = compute(text);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      if (text.length <= 200) memo.set(text, value);
+    }
+    return value as T;
+  };
 }
 
-const KEY_CACHE_LIMIT = 20_000;
-const keyCache = new Map<string, string>();
+/** The key two labels are compared by: NFKC, no spaces, no brackets, quotes or punctuation. */
+export const labelKey = memoisedByText((text) => text.normalize('NFKC').replace(HTML_TAG, '').replace(NOISE, '').toLowerCase());
 
 // Numbering prefixes of table rows: 一、 （一） (一) 1. 1、 1．
 const LEADING_NUMBERING = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))[\s\u3000]*/;
@@ -62,12 +70,12 @@ export function closest<T>(key: string, candidates: readonly Candidate<T>[]): T 
   // Long keys are sentences, not labels; comparing them costs time and finds nothing.
   if (key.length === 0 || key.length > 60) return undefined;
   // The same wrong labels come back on every keystroke's parse: each answer is kept, per
-  // candidate list (weakly: a list made for one call goes with its answers), bounded like labelKey's.
+  // candidate list (weakly: a list made for one call goes with its answers), bounded like memoisedByText's.
   let answers = closestAnswers.get(candidates);
   if (!answers) closestAnswers.set(candidates, (answers = new Map()));
   if (answers.has(key)) return answers.get(key) as T | undefined;
   const best = nearest(key, candidates);
-  if (answers.size >= KEY_CACHE_LIMIT) answers.clear();
+  if (answers.size >= MEMO_LIMIT) answers.clear();
   answers.set(key, best);
   return best;
 }

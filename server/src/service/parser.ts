@@ -4,7 +4,7 @@ import type {
   YearMention, Cell, Directive, DirectiveKind, HeadingMatch, LabelIssue, ParsedValue, Range, ReportModel, Section, SectionHeading, SectionNumber, Table, TableKind,
   TemplateSource, TemplateYear, ValueKind, YearSource,
 } from './model';
-import { asciiDigits, closest, isJsSpace, isNumberLike, isPlainNumber, labelKey, splitSegments, stripNumbering, type Candidate } from './labels';
+import { asciiDigits, closest, isJsSpace, isNumberLike, isPlainNumber, labelKey, memoisedByText, splitSegments, stripNumbering, type Candidate } from './labels';
 import {
   ACTIVE_BLOCKS, ACTIVE_TEMPLATE_WORDS, APPEAL_COLUMNS, APPEAL_HEADER_WORDS, APPEAL_ROW_ID, REQUEST_COLUMNS,
   REQUEST_HEADER_WORDS, REQUEST_RELATION_NOTE, REQUEST_ROWS, SECTIONS, canonicalHeading, activeRowId,
@@ -344,23 +344,15 @@ const APPEAL_DISTINCT_KEYS = new Set(['行政复议', '行政诉讼', '结果维
 const APPEAL_CANDIDATES: Candidate<string>[] = APPEAL_HEADER_WORDS.map((l) => ({ key: labelKey(l), value: l }));
 
 /** How much a cell's text says about which table it is in: [active, requests, appeals]. */
-function cellVotes(text: string): readonly [number, number, number] {
-  let votes = voteCache.get(text);
-  if (votes) return votes;
-  if (blockItem(text) !== undefined) votes = [2, 0, 0];
-  else {
-    const key = labelKey(text);
-    const active = key === INFO_CONTENT_KEY || ACTIVE_ROW_KEYS.has(key) || ACTIVE_COLUMN_KEYS.has(key) ? 1 : 0;
-    const appeals = APPEAL_DISTINCT_KEYS.has(key) ? 1 : 0;
-    const requests = key.startsWith(RELATION_NOTE_KEY) ? 2
-      : (REQUEST_COLUMN_KEYS.has(key) && !AMBIGUOUS_REQUEST_KEYS.has(key)) || hasDistinctRequestRow(text) ? 1 : 0;
-    votes = [active, requests, appeals];
-  }
-  if (voteCache.size >= 20_000) voteCache.clear();
-  voteCache.set(text, votes);
-  return votes;
-}
-const voteCache = new Map<string, readonly [number, number, number]>();
+const cellVotes = memoisedByText((text): readonly [number, number, number] => {
+  if (blockItem(text) !== undefined) return [2, 0, 0];
+  const key = labelKey(text);
+  const active = key === INFO_CONTENT_KEY || ACTIVE_ROW_KEYS.has(key) || ACTIVE_COLUMN_KEYS.has(key) ? 1 : 0;
+  const appeals = APPEAL_DISTINCT_KEYS.has(key) ? 1 : 0;
+  const requests = key.startsWith(RELATION_NOTE_KEY) ? 2
+    : (REQUEST_COLUMN_KEYS.has(key) && !AMBIGUOUS_REQUEST_KEYS.has(key)) || hasDistinctRequestRow(text) ? 1 : 0;
+  return [active, requests, appeals];
+});
 const NO_VOTES = [0, 0, 0] as const;
 
 function hasDistinctRequestRow(text: string): boolean {
@@ -610,25 +602,16 @@ function segmentCell(cell: Cell, segment: string): Cell {
  * The hierarchy segments of a table 三 label cell with the row each names (undefined: unknown),
  * numbering-only segments (`一、` in a cell of its own) left out. Memoised: labels repeat.
  */
-function requestSegments(text: string): readonly RequestSegment[] {
-  let result = segmentCache.get(text);
-  if (!result) {
-    result = splitSegments(text)
-      .map((segment) => ({ segment, key: labelKey(stripNumbering(segment)) }))
-      .filter((s) => s.key !== '')
-      .map(({ segment, key }) => ({ segment, key, spec: REQUEST_ROW_BY_KEY.get(key) }));
-    if (segmentCache.size >= 20_000) segmentCache.clear();
-    if (text.length <= 200) segmentCache.set(text, result);
-  }
-  return result;
-}
+const requestSegments = memoisedByText((text): readonly RequestSegment[] => splitSegments(text)
+  .map((segment) => ({ segment, key: labelKey(stripNumbering(segment)) }))
+  .filter((s) => s.key !== '')
+  .map(({ segment, key }) => ({ segment, key, spec: REQUEST_ROW_BY_KEY.get(key) })));
 interface RequestSegment {
   readonly segment: string;
   /** labelKey of the segment without its numbering. */
   readonly key: string;
   readonly spec?: RequestRowSpec;
 }
-const segmentCache = new Map<string, readonly RequestSegment[]>();
 
 /** Whether a row has a cell naming a column of table 三 (or its relation note). */
 function namesRequestColumn(texts: readonly string[]): boolean {
@@ -696,19 +679,12 @@ const ACTIVE_WORDS_2019 = new Set(ACTIVE_TEMPLATE_WORDS['2019'].map(labelKey));
 const ACTIVE_WORDS_2021 = new Set(ACTIVE_TEMPLATE_WORDS['2021'].map(labelKey));
 
 /** A cell's votes for the 2019 and 2021 table 二, as 2019 × 4 + 2021. Memoised: labels repeat. */
-function templateVotes(text: string): number {
-  let votes = templateVoteCache.get(text);
-  if (votes === undefined) {
-    const key = labelKey(text);
-    const votes2019 = (ACTIVE_WORDS_2019.has(key) ? 1 : 0) + (blockItem(text) === '九' ? 1 : 0);
-    const votes2021 = ACTIVE_WORDS_2021.has(key) ? 1 : 0;
-    votes = votes2019 * 4 + votes2021;
-    if (templateVoteCache.size >= 20_000) templateVoteCache.clear();
-    if (text.length <= 200) templateVoteCache.set(text, votes);
-  }
-  return votes;
-}
-const templateVoteCache = new Map<string, number>();
+const templateVotes = memoisedByText((text): number => {
+  const key = labelKey(text);
+  const votes2019 = (ACTIVE_WORDS_2019.has(key) ? 1 : 0) + (blockItem(text) === '九' ? 1 : 0);
+  const votes2021 = ACTIVE_WORDS_2021.has(key) ? 1 : 0;
+  return votes2019 * 4 + votes2021;
+});
 
 const OPEN_PAREN = /\(/g;
 const CLOSE_PAREN = /\)/g;
@@ -716,16 +692,10 @@ const CLOSE_PAREN = /\)/g;
 /** The item of a table 二 block header (第二十条第（一）项 → 一). Memoised: the headers repeat. */
 function blockItem(text: string): string | undefined {
   if (!text.includes('二十')) return undefined; // also the test for 第二十条, which contains it
-  let item = blockItemCache.get(text);
-  if (item === undefined) {
-    const m = ACTIVE_BLOCK_RE.exec(text.normalize('NFKC').replace(SPACES, '').replace(OPEN_PAREN, '（').replace(CLOSE_PAREN, '）'));
-    item = m ? m[1] : '';
-    if (blockItemCache.size >= 20_000) blockItemCache.clear();
-    if (text.length <= 200) blockItemCache.set(text, item);
-  }
-  return item === '' ? undefined : item;
+  return blockItemOfHeader(text);
 }
-const blockItemCache = new Map<string, string>();
+const blockItemOfHeader = memoisedByText((text): string | undefined =>
+  ACTIVE_BLOCK_RE.exec(text.normalize('NFKC').replace(SPACES, '').replace(OPEN_PAREN, '（').replace(CLOSE_PAREN, '）'))?.[1]);
 
 interface ColumnAt {
   readonly spec: ColumnSpec;
